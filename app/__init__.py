@@ -1,0 +1,1 @@
+"""thidua: the emulation-and-commendation year of civil judgment enforcement offices."""

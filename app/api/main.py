@@ -1,0 +1,30 @@
+"""The JSON API: /api/v1, OpenAPI at /api/v1/openapi.json, docs at /api/docs."""
+
+from fastapi import APIRouter, FastAPI
+
+from app.api import openapi, problems
+from app.api.routes import audit, auth, health, people, tokens, units, users
+
+API_PREFIX = "/api/v1"
+
+
+def create_api() -> FastAPI:
+    api = FastAPI(
+        title="thidua API",
+        version="1",
+        description=(
+            "Emulation and commendation for civil judgment enforcement offices (THADS). "
+            "Bearer tokens from POST /api/v1/auth/token or personal tokens; errors are "
+            "application/problem+json; lists are {items, total, limit, offset}."
+        ),
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+    )
+    router = APIRouter(prefix=API_PREFIX)
+    for module in (health, auth, units, people, users, tokens, audit):
+        router.include_router(module.router)
+    api.include_router(router)
+    problems.install(api)
+    openapi.install(api)
+    return api

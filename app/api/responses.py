@@ -1,0 +1,64 @@
+"""JSON responses with ETags, and idempotent creation."""
+
+from collections.abc import Callable
+
+from fastapi import Request
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from app.core.errors import Conflict
+from app.services import idempotency
+from app.services.scope import Actor, require_write_token
+
+
+def etag(version: int) -> str:
+    return f'"{version}"'
+
+
+def with_etag(
+    model: BaseModel, version: int, status_code: int = 200, location: str | None = None
+) -> JSONResponse:
+    headers = {"ETag": etag(version)}
+    if location:
+        headers["Location"] = location
+    return JSONResponse(model.model_dump(mode="json"), status_code=status_code, headers=headers)
+
+
+def no_content() -> Response:
+    return Response(status_code=204)
+
+
+def create_once(
+    session: Session,
+    actor: Actor,
+    request: Request,
+    key: str | None,
+    payload: BaseModel,
+    work: Callable[[], tuple[BaseModel, int, str]],
+) -> JSONResponse:
+    """Run `work` (returning the created object, its version and its URL) at most once per key."""
+    require_write_token(actor)
+    if key is None:
+        created, version, location = work()
+        return with_etag(created, version, 201, location)
+    digest = idempotency.request_hash(
+        request.method, request.url.path, payload.model_dump_json().encode()
+    )
+    state = idempotency.begin(session, actor, key, request.method, request.url.path, digest)
+    if isinstance(state, idempotency.Replay):
+        headers = {"Idempotent-Replayed": "true"}
+        if state.etag:
+            headers["ETag"] = state.etag
+        return JSONResponse(state.body, status_code=state.status_code, headers=headers)
+    try:
+        created, version, location = work()
+    except IntegrityError:
+        session.rollback()
+        raise Conflict("A request with this Idempotency-Key is still being processed") from None
+    body = created.model_dump(mode="json")
+    idempotency.finish(session, state, 201, body, etag(version))
+    return JSONResponse(
+        body, status_code=201, headers={"ETag": etag(version), "Location": location}
+    )

@@ -1,0 +1,78 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
+
+from app.api.deps import CurrentActor, IdempotencyKey, IfMatch, PageDep, SessionDep
+from app.api.openapi import READ_ERRORS, WRITE_ERRORS
+from app.api.responses import create_once, with_etag
+from app.core.types import ShortText
+from app.models.base import Page
+from app.models.units import UnitCreate, UnitKind, UnitPublic, UnitUpdate
+from app.services import units
+
+router = APIRouter(tags=["units"])
+
+
+@router.get("/units", responses=READ_ERRORS)
+def list_units(
+    session: SessionDep,
+    actor: CurrentActor,
+    paging: PageDep,
+    parent_id: Annotated[int | None, Query(description="Direct children of this unit")] = None,
+    subtree_of: Annotated[
+        int | None, Query(description="This unit and everything under it")
+    ] = None,
+    kind: UnitKind | None = None,
+    external: Annotated[
+        bool | None, Query(description="Only external (true) or internal (false)")
+    ] = None,
+    q: Annotated[ShortText | None, Query(description="Code or name, diacritics optional")] = None,
+) -> Page[UnitPublic]:
+    """Units of your subtree in tree order."""
+    rows, total = units.list_units(
+        session,
+        actor,
+        parent_id=parent_id,
+        subtree_of=subtree_of,
+        kind=kind,
+        external=external,
+        q=q,
+        limit=paging.limit,
+        offset=paging.offset,
+    )
+    return Page(
+        items=[units.to_public(u) for u in rows],
+        total=total,
+        limit=paging.limit,
+        offset=paging.offset,
+    )
+
+
+@router.post("/units", status_code=201, response_model=UnitPublic, responses=WRITE_ERRORS)
+def create_unit(
+    data: UnitCreate,
+    request: Request,
+    session: SessionDep,
+    actor: CurrentActor,
+    key: IdempotencyKey,
+) -> JSONResponse:
+    def work() -> tuple[UnitPublic, int, str]:
+        unit = units.create_unit(session, actor, data)
+        return units.to_public(unit), unit.version, f"/api/v1/units/{unit.id}"
+
+    return create_once(session, actor, request, key, data, work)
+
+
+@router.get("/units/{unit_id}", response_model=UnitPublic, responses=READ_ERRORS)
+def get_unit(unit_id: int, session: SessionDep, actor: CurrentActor) -> JSONResponse:
+    unit = units.get_unit(session, actor, unit_id)
+    return with_etag(units.to_public(unit), unit.version)
+
+
+@router.patch("/units/{unit_id}", response_model=UnitPublic, responses=WRITE_ERRORS)
+def update_unit(
+    unit_id: int, data: UnitUpdate, session: SessionDep, actor: CurrentActor, expected: IfMatch
+) -> JSONResponse:
+    unit = units.update_unit(session, actor, unit_id, data, expected_version=expected)
+    return with_etag(units.to_public(unit), unit.version)

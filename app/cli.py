@@ -1,0 +1,171 @@
+"""The `thidua` command: serve, migrate, load the demo year, make users and tokens."""
+
+from datetime import timedelta
+from typing import Annotated
+
+import typer
+from sqlmodel import Session, select
+
+from app.core.config import PROJECT_ROOT, get_settings
+
+app = typer.Typer(
+    help="thidua: the emulation-and-commendation year of THADS offices.", no_args_is_help=True
+)
+db_app = typer.Typer(help="Database migrations.", no_args_is_help=True)
+user_app = typer.Typer(help="User accounts.", no_args_is_help=True)
+token_app = typer.Typer(help="Personal API tokens.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(user_app, name="user")
+app.add_typer(token_app, name="token")
+
+
+def _alembic_config():  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
+    return Config(str(PROJECT_ROOT / "alembic.ini"))
+
+
+def _session() -> Session:
+    from app.core.db import get_engine
+
+    return Session(get_engine(), expire_on_commit=False)
+
+
+@app.command()
+def serve(
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes")] = 1,
+    reload: bool = False,
+) -> None:
+    """Serve the API and the pages."""
+    import uvicorn
+
+    get_settings()  # refuse to start on a default secret before binding the port
+    uvicorn.run(
+        "app.main:app",
+        host=host,
+        port=port,
+        workers=workers,
+        reload=reload,
+        proxy_headers=True,
+        forwarded_allow_ips="127.0.0.1",
+    )
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: str = "head") -> None:
+    """Migrate the database to the newest schema."""
+    from alembic import command
+
+    command.upgrade(_alembic_config(), revision)
+    typer.echo(f"database at {revision}")
+
+
+@db_app.command("check")
+def db_check() -> None:
+    """Fail when the models and the migrations disagree."""
+    from alembic import command
+
+    command.check(_alembic_config())
+
+
+@app.command()
+def demo(
+    if_empty: Annotated[
+        bool, typer.Option("--if-empty", help="Only load into an empty database")
+    ] = False,
+) -> None:
+    """Load the Bến Tre 2022 demo year (illustrative data)."""
+    from app.demo import loader
+
+    with _session() as session:
+        if not loader.is_empty(session):
+            if if_empty:
+                typer.echo("database not empty: demo data left as it is")
+                return
+            typer.echo("database not empty; the demo loads only into an empty database", err=True)
+            raise typer.Exit(1)
+        counts = loader.load(session)
+    typer.echo("demo loaded: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+
+
+@user_app.command("create")
+def user_create(
+    username: str,
+    unit: Annotated[str, typer.Option(help="Code of the user's home unit")],
+    role: Annotated[str, typer.Option(help="admin, reviewer, reporter or viewer")] = "viewer",
+    full_name: Annotated[str, typer.Option()] = "",
+    password: Annotated[
+        str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)
+    ] = "",
+) -> None:
+    """Create a user (the first administrator, for instance)."""
+    from pydantic import ValidationError
+
+    from app.core.errors import ServiceError
+    from app.models.units import Unit
+    from app.models.users import Role, UserCreate
+    from app.services import users
+    from app.services.scope import Actor
+
+    with _session() as session:
+        home = session.exec(select(Unit).where(Unit.code == unit)).first()
+        if home is None:
+            typer.echo(f"no unit with code {unit}", err=True)
+            raise typer.Exit(1)
+        try:
+            data = UserCreate(
+                username=username,
+                full_name=full_name or username,
+                role=Role(role),
+                unit_id=home.id,
+                password=password,
+            )  # type: ignore[arg-type]
+            user, _ = users.create_user(session, Actor.system(), data)
+        except (ValidationError, ValueError, ServiceError) as exc:
+            typer.echo(f"refused: {exc}", err=True)
+            raise typer.Exit(1) from None
+    typer.echo(f"user {user.username} created ({user.role}, {unit})")
+
+
+@token_app.command("create")
+def token_create(
+    username: str,
+    name: Annotated[str, typer.Option(help="What the token is for")] = "cli",
+    scope: Annotated[str, typer.Option(help="read or write")] = "read",
+    days: Annotated[int, typer.Option(min=1, max=365)] = 90,
+) -> None:
+    """Make a personal API token for a user and print its secret (shown once)."""
+    from app.models.users import TokenKind, TokenScope, User
+    from app.services import tokens
+
+    with _session() as session:
+        user = session.exec(select(User).where(User.username == username.lower())).first()
+        if user is None or not user.is_active:
+            typer.echo(f"no active user {username}", err=True)
+            raise typer.Exit(1)
+        _, secret = tokens.issue(
+            session,
+            user,
+            kind=TokenKind.personal,
+            name=name,
+            scope=TokenScope(scope),
+            lifetime=timedelta(days=days),
+        )
+        session.commit()
+    typer.echo(secret)
+
+
+@app.command()
+def prune() -> None:
+    """Forget old login attempts and idempotency records."""
+    from app.services import auth, idempotency
+
+    with _session() as session:
+        auth.prune(session)
+        idempotency.prune(session)
+
+
+if __name__ == "__main__":
+    app()

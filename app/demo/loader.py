@@ -1,0 +1,75 @@
+"""`thidua demo`: the Bến Tre 2022 demo year, loaded through the services (so it is audited
+and validated like anything a user enters)."""
+
+from sqlmodel import Session, func, select
+
+from app.demo.people import external_people, internal_staff
+from app.demo.units import CUC, DISTRICTS, HIERARCHY, external_units
+from app.models.people import PersonCreate
+from app.models.units import Unit, UnitCreate
+from app.models.users import Role, UserCreate
+from app.services import people, units, users
+from app.services.scope import Actor
+
+DEMO_PASSWORD = "demo-2022"  # noqa: S105 - published demo credential, created only by this loader
+
+# (username, full name, role, unit code)
+DEMO_USERS: list[tuple[str, str, Role, str]] = [
+    ("admin", "Quản trị hệ thống (demo)", Role.admin, CUC),
+    ("cuc.tccb", "Phòng Tổ chức cán bộ, Cục THADS tỉnh Bến Tre (demo)", Role.reviewer, CUC),
+    *[
+        (
+            {"TPBENTRE": "tpbentre"}.get(code, code.lower()),
+            f"Văn thư {name.removeprefix('Chi cục Thi hành án dân sự ')} (demo)",
+            Role.reporter,
+            f"CC-{code}",
+        )
+        for code, name, _ in DISTRICTS
+    ],
+]
+
+
+def is_empty(session: Session) -> bool:
+    return session.exec(select(func.count()).select_from(Unit)).one() == 0
+
+
+def load(session: Session) -> dict[str, int]:
+    actor = Actor.system()
+    ids: dict[str, int] = {}
+    for code, name, kind, parent in [*HIERARCHY, *external_units()]:
+        unit = units.create_unit(
+            session,
+            actor,
+            UnitCreate(code=code, name=name, kind=kind, parent_id=ids[parent] if parent else None),
+        )
+        ids[code] = unit.id  # type: ignore[assignment]
+    count = 0
+    for person in [*internal_staff(), *external_people()]:
+        people.create_person(
+            session,
+            actor,
+            PersonCreate(
+                full_name=person.full_name,
+                unit_id=ids[person.unit_code],
+                gender=person.gender,
+                birth_year=person.birth_year,
+                position=person.position,
+                recruited_on=person.recruited_on,
+                is_external=person.is_external,
+            ),
+            is_demo=True,
+        )
+        count += 1
+    for username, full_name, role, unit_code in DEMO_USERS:
+        users.create_user(
+            session,
+            actor,
+            UserCreate(
+                username=username,
+                full_name=full_name,
+                role=role,
+                unit_id=ids[unit_code],
+                password=DEMO_PASSWORD,
+            ),
+        )
+    return {"units": len(ids), "people": count, "users": len(DEMO_USERS)}

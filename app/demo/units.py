@@ -1,0 +1,77 @@
+"""Bến Tre's THADS units in statistics year 2022, their offices and their outside partners."""
+
+from app.models.units import UnitKind
+
+DISTRICTS: list[tuple[str, str, str]] = [
+    # (code suffix, Chi cục name, district as the People's Committee names it)
+    ("TPBENTRE", "Chi cục Thi hành án dân sự thành phố Bến Tre", "thành phố Bến Tre"),
+    ("BATRI", "Chi cục Thi hành án dân sự huyện Ba Tri", "huyện Ba Tri"),
+    ("BINHDAI", "Chi cục Thi hành án dân sự huyện Bình Đại", "huyện Bình Đại"),
+    ("CHAUTHANH", "Chi cục Thi hành án dân sự huyện Châu Thành", "huyện Châu Thành"),
+    ("CHOLACH", "Chi cục Thi hành án dân sự huyện Chợ Lách", "huyện Chợ Lách"),
+    ("GIONGTROM", "Chi cục Thi hành án dân sự huyện Giồng Trôm", "huyện Giồng Trôm"),
+    ("MOCAYBAC", "Chi cục Thi hành án dân sự huyện Mỏ Cày Bắc", "huyện Mỏ Cày Bắc"),
+    ("MOCAYNAM", "Chi cục Thi hành án dân sự huyện Mỏ Cày Nam", "huyện Mỏ Cày Nam"),
+    ("THANHPHU", "Chi cục Thi hành án dân sự huyện Thạnh Phú", "huyện Thạnh Phú"),
+]
+
+CUC = "CTHADS-BENTRE"
+
+# (code, name, kind, parent code)
+HIERARCHY: list[tuple[str, str, UnitKind, str | None]] = [
+    ("BTP", "Bộ Tư pháp", UnitKind.ministry, None),
+    ("TCTHADS", "Tổng cục Thi hành án dân sự", UnitKind.general_department, "BTP"),
+    (CUC, "Cục Thi hành án dân sự tỉnh Bến Tre", UnitKind.provincial_department, "TCTHADS"),
+    ("BENTRE-VP", "Văn phòng Cục", UnitKind.internal_office, CUC),
+    ("BENTRE-TCCB", "Phòng Tổ chức cán bộ", UnitKind.internal_office, CUC),
+    ("BENTRE-NV", "Phòng Nghiệp vụ và Tổ chức thi hành án", UnitKind.internal_office, CUC),
+    ("BENTRE-KT", "Phòng Kiểm tra, giải quyết khiếu nại, tố cáo", UnitKind.internal_office, CUC),
+    ("BENTRE-KHTC", "Phòng Kế hoạch - Tài chính", UnitKind.internal_office, CUC),
+    *[(f"CC-{code}", name, UnitKind.district_office, CUC) for code, name, _ in DISTRICTS],
+    # A neighbouring province, so that scope is visible in the demo: Bến Tre users never see it.
+    (
+        "CTHADS-TRAVINH",
+        "Cục Thi hành án dân sự tỉnh Trà Vinh",
+        UnitKind.provincial_department,
+        "TCTHADS",
+    ),
+    (
+        "CC-CANGLONG",
+        "Chi cục Thi hành án dân sự huyện Càng Long",
+        UnitKind.district_office,
+        "CTHADS-TRAVINH",
+    ),
+]
+
+PROVINCIAL_PARTNERS: list[tuple[str, str]] = [
+    ("NN-UBND-BENTRE", "Ủy ban nhân dân tỉnh Bến Tre"),
+    ("NN-CA-BENTRE", "Công an tỉnh Bến Tre"),
+    ("NN-TAND-BENTRE", "Tòa án nhân dân tỉnh Bến Tre"),
+    ("NN-VKSND-BENTRE", "Viện kiểm sát nhân dân tỉnh Bến Tre"),
+    ("NN-STP-BENTRE", "Sở Tư pháp tỉnh Bến Tre"),
+    ("NN-KBNN-BENTRE", "Kho bạc Nhà nước tỉnh Bến Tre"),
+    ("NN-AGRIBANK-BENTRE", "Ngân hàng Nông nghiệp và Phát triển nông thôn Chi nhánh tỉnh Bến Tre"),
+]
+
+DISTRICT_PARTNERS: list[tuple[str, str]] = [
+    ("UBND", "Ủy ban nhân dân {district}"),
+    ("CA", "Công an {district}"),
+    ("TAND", "Tòa án nhân dân {district}"),
+    ("VKSND", "Viện kiểm sát nhân dân {district}"),
+]
+
+
+def external_units() -> list[tuple[str, str, UnitKind, str]]:
+    """Provincial partners sit under the Cục, district partners under their Chi cục."""
+    rows = [(code, name, UnitKind.external, CUC) for code, name in PROVINCIAL_PARTNERS]
+    for suffix, _, district in DISTRICTS:
+        for prefix, template in DISTRICT_PARTNERS:
+            rows.append(
+                (
+                    f"NN-{prefix}-{suffix}",
+                    template.format(district=district),
+                    UnitKind.external,
+                    f"CC-{suffix}",
+                )
+            )
+    return rows

@@ -1,0 +1,189 @@
+"""The unit hierarchy: reading within scope, creating and moving units with their subtree."""
+
+from sqlalchemy import String, literal
+from sqlalchemy import func as sa_func
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select, update
+
+from app.core.errors import FieldIssue, Forbidden, Invalid, NotFound
+from app.models.units import Unit, UnitCreate, UnitKind, UnitPublic, UnitUpdate
+from app.services import audit
+from app.services.common import apply_changes, check_version, page
+from app.services.scope import Actor, authorize, in_subtree, unit_in_scope
+from app.services.text import fold
+
+
+def path_of(parent: Unit | None, unit_id: int) -> str:
+    return (parent.path if parent else "/") + f"{unit_id:08d}/"
+
+
+def depth_of(unit: Unit) -> int:
+    return unit.path.count("/") - 2
+
+
+def to_public(unit: Unit) -> UnitPublic:
+    return UnitPublic.model_validate(unit, update={"depth": depth_of(unit)})
+
+
+def list_units(
+    session: Session,
+    actor: Actor,
+    *,
+    parent_id: int | None = None,
+    kind: UnitKind | None = None,
+    q: str | None = None,
+    external: bool | None = None,
+    subtree_of: int | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[Unit], int]:
+    authorize(actor, "units.read")
+    stmt = select(Unit).where(in_subtree(actor))
+    if parent_id is not None:
+        stmt = stmt.where(Unit.parent_id == parent_id)
+    if subtree_of is not None:
+        root = unit_in_scope(session, actor, subtree_of)
+        stmt = stmt.where(col(Unit.path).startswith(root.path))
+    if kind is not None:
+        stmt = stmt.where(Unit.kind == kind)
+    if external is not None:
+        stmt = stmt.where(Unit.is_external == external)
+    if q:
+        needle = f"%{fold(q)}%"
+        stmt = stmt.where(
+            sa_func.lower(Unit.code).like(needle) | col(Unit.search_name).like(needle)
+        )
+    # Tree order: a parent precedes its children.
+    return page(session, stmt.order_by(Unit.path), limit=limit, offset=offset)
+
+
+def get_unit(session: Session, actor: Actor, unit_id: int) -> Unit:
+    authorize(actor, "units.read")
+    return unit_in_scope(session, actor, unit_id)
+
+
+def ancestors(session: Session, unit: Unit) -> list[Unit]:
+    """From the root down to the unit's parent (for breadcrumbs); names only, no scope needed."""
+    ids = [int(p) for p in unit.path.strip("/").split("/")[:-1] if p]
+    if not ids:
+        return []
+    rows = session.exec(select(Unit).where(col(Unit.id).in_(ids)).order_by(Unit.path)).all()
+    return list(rows)
+
+
+def _parent_for(
+    session: Session, actor: Actor, parent_id: int | None, kind: UnitKind
+) -> Unit | None:
+    if parent_id is None:
+        if actor.unit_path != "/":
+            raise Invalid(
+                FieldIssue("parent_id", "A unit must have a parent within your scope", "required")
+            )
+        return None
+    try:
+        parent = unit_in_scope(session, actor, parent_id)
+    except NotFound:
+        raise Invalid(FieldIssue("parent_id", "No such unit in your scope", "not_found")) from None
+    if parent.is_external and kind != UnitKind.external:
+        raise Invalid(
+            FieldIssue(
+                "kind",
+                "An internal unit cannot be placed under an external organisation",
+                "invalid",
+            )
+        )
+    return parent
+
+
+def _code_taken(session: Session, code: str, except_id: int | None = None) -> bool:
+    stmt = select(Unit.id).where(Unit.code == code)
+    if except_id is not None:
+        stmt = stmt.where(Unit.id != except_id)
+    return session.exec(stmt).first() is not None
+
+
+def create_unit(session: Session, actor: Actor, data: UnitCreate) -> Unit:
+    authorize(actor, "units.write")
+    parent = _parent_for(session, actor, data.parent_id, data.kind)
+    if _code_taken(session, data.code):
+        raise Invalid(FieldIssue("code", "This code is already used", "unique"))
+    unit = Unit.model_validate(
+        data,
+        update={"is_external": data.kind == UnitKind.external, "search_name": fold(data.name)},
+    )
+    session.add(unit)
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        raise Invalid(FieldIssue("code", "This code is already used", "unique")) from None
+    assert unit.id is not None
+    unit.path = path_of(parent, unit.id)
+    audit.record(
+        session, actor, "create", "unit", unit.id, unit_id=unit.id, after=audit.snapshot(unit)
+    )
+    session.commit()
+    return unit
+
+
+def update_unit(
+    session: Session, actor: Actor, unit_id: int, data: UnitUpdate, *, expected_version: int | None
+) -> Unit:
+    authorize(actor, "units.write")
+    unit = unit_in_scope(session, actor, unit_id, for_update=True)
+    check_version(unit, expected_version)
+    before = audit.snapshot(unit)
+    changes = data.model_dump(exclude_unset=True)
+    for required in ("code", "name", "kind"):
+        if required in changes and changes[required] is None:
+            raise Invalid(FieldIssue(required, "This field is required", "missing"))
+    kind = changes.get("kind", unit.kind)
+    if "code" in changes and _code_taken(session, changes["code"], unit.id):
+        raise Invalid(FieldIssue("code", "This code is already used", "unique"))
+    valid_from = changes.get("valid_from", unit.valid_from)
+    valid_to = changes.get("valid_to", unit.valid_to)
+    if valid_from and valid_to and valid_to < valid_from:
+        raise Invalid(FieldIssue("valid_to", "Valid to must not be before valid from", "invalid"))
+    old_path = unit.path
+    new_path = old_path
+    if "parent_id" in changes and changes["parent_id"] != unit.parent_id:
+        if unit.id == actor.unit_id:
+            raise Forbidden("You cannot move the unit you belong to")
+        parent = _parent_for(session, actor, changes["parent_id"], kind)
+        if parent is not None and parent.path.startswith(old_path):
+            raise Invalid(
+                FieldIssue(
+                    "parent_id", "A unit cannot be moved under itself or its own subunits", "cycle"
+                )
+            )
+        assert unit.id is not None
+        new_path = path_of(parent, unit.id)
+    elif "kind" in changes and unit.parent_id is not None:
+        _parent_for(session, actor, unit.parent_id, kind)
+    if "kind" in changes:
+        changes["is_external"] = kind == UnitKind.external
+    if "name" in changes:
+        changes["search_name"] = fold(changes["name"])
+    changes["path"] = new_path
+    if apply_changes(unit, changes):
+        if new_path != old_path:
+            # Move the whole subtree with the unit.
+            session.exec(
+                update(Unit)
+                .where(col(Unit.path).startswith(old_path), Unit.id != unit.id)
+                .values(
+                    path=literal(new_path, String) + sa_func.substr(Unit.path, len(old_path) + 1)
+                )
+            )
+        audit.record(
+            session,
+            actor,
+            "update",
+            "unit",
+            unit.id,
+            unit_id=unit.id,
+            before=before,
+            after=audit.snapshot(unit),
+        )
+        session.commit()
+    return unit

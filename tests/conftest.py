@@ -1,0 +1,106 @@
+"""Test set-up: one database per run (SQLite file or PostgreSQL, by TEST_DATABASE), migrated
+from empty to head with Alembic, emptied before every test; factories build each test's world."""
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+_TMP = Path(tempfile.mkdtemp(prefix="thidua-tests-"))
+BACKEND = os.environ.get("TEST_DATABASE", "sqlite")
+if BACKEND == "postgresql":
+    DB_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+elif BACKEND == "sqlite":
+    DB_URL = f"sqlite:///{_TMP / 'test.db'}"
+else:
+    raise RuntimeError(f"TEST_DATABASE must be sqlite or postgresql, not {BACKEND!r}")
+
+# Settings are read from the environment: set them before anything imports the app.
+os.environ.update(
+    DATABASE_URL=DB_URL,
+    DEMO_MODE="false",
+    SECRET_KEY="test-secret-key-that-is-long-enough-for-the-guard",
+    ARGON2_TIME_COST="1",
+    ARGON2_MEMORY_COST="1024",
+    API_URL="",
+)
+
+from alembic.config import Config  # noqa: E402
+from sqlalchemy import text  # noqa: E402
+from sqlmodel import Session, SQLModel  # noqa: E402
+
+from alembic import command  # noqa: E402
+from app.core.config import PROJECT_ROOT, get_settings  # noqa: E402
+from app.core.db import get_engine  # noqa: E402
+from tests.factories import World, build_world  # noqa: E402
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"thidua database backend: {BACKEND} ({get_settings().sqlalchemy_url.split('@')[-1]})"
+
+
+def _reset_schema() -> None:
+    engine = get_engine()
+    if BACKEND == "postgresql":
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+    command.upgrade(Config(str(PROJECT_ROOT / "alembic.ini")), "head")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def database() -> Iterator[None]:
+    get_settings.cache_clear()
+    get_engine.cache_clear()
+    try:
+        with get_engine().connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception as exc:  # the suite must fail, never skip, without its database
+        pytest.exit(f"test database {BACKEND} unreachable: {exc}", returncode=3)
+    _reset_schema()
+    yield
+    get_engine().dispose()
+
+
+def _empty_all_tables() -> None:
+    tables = [t.name for t in reversed(SQLModel.metadata.sorted_tables)]
+    with get_engine().begin() as conn:
+        if BACKEND == "postgresql":
+            conn.execute(
+                text(
+                    "TRUNCATE TABLE "
+                    + ", ".join(f'"{t}"' for t in tables)
+                    + " RESTART IDENTITY CASCADE"
+                )
+            )
+        else:
+            for table in tables:
+                conn.execute(text(f'DELETE FROM "{table}"'))
+
+
+@pytest.fixture(autouse=True)
+def _clean_database(database: None) -> None:
+    _empty_all_tables()
+
+
+@pytest.fixture
+def session() -> Iterator[Session]:
+    with Session(get_engine(), expire_on_commit=False) as s:
+        yield s
+
+
+@pytest.fixture
+def world(session: Session) -> World:
+    return build_world(session)
+
+
+@pytest.fixture
+def api():  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from app.api.main import create_api
+
+    with TestClient(create_api(), raise_server_exceptions=False) as client:
+        yield client
