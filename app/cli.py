@@ -37,6 +37,12 @@ def serve(
     port: int = 8000,
     workers: Annotated[int, typer.Option(help="Worker processes")] = 1,
     reload: bool = False,
+    forwarded_allow_ips: Annotated[
+        str,
+        typer.Option(
+            envvar="FORWARDED_ALLOW_IPS", help="Proxies whose X-Forwarded-* headers are trusted"
+        ),
+    ] = "127.0.0.1",
 ) -> None:
     """Serve the API and the pages."""
     import uvicorn
@@ -49,7 +55,7 @@ def serve(
         workers=workers,
         reload=reload,
         proxy_headers=True,
-        forwarded_allow_ips="127.0.0.1",
+        forwarded_allow_ips=forwarded_allow_ips,
     )
 
 
@@ -57,9 +63,13 @@ def serve(
 def db_upgrade(revision: str = "head") -> None:
     """Migrate the database to the newest schema."""
     from alembic import command
+    from app.services.award_catalogue import ensure_award_types
+    from app.services.catalogue import ensure_catalogue
 
     command.upgrade(_alembic_config(), revision)
-    typer.echo(f"database at {revision}")
+    with _session() as session:
+        added = ensure_catalogue(session) + ensure_award_types(session)
+    typer.echo(f"database at {revision}" + (f"; {added} THADS definitions added" if added else ""))
 
 
 @db_app.command("check")
@@ -88,6 +98,47 @@ def demo(
             raise typer.Exit(1)
         counts = loader.load(session)
     typer.echo("demo loaded: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+
+
+unit_app = typer.Typer(help="Units.", no_args_is_help=True)
+app.add_typer(unit_app, name="unit")
+
+
+@unit_app.command("create")
+def unit_create(
+    code: str,
+    name: str,
+    kind: Annotated[
+        str, typer.Option(help="ministry, general_department, provincial_department, …")
+    ],
+    parent: Annotated[str, typer.Option(help="Code of the parent unit; empty for a root")] = "",
+) -> None:
+    """Create a unit (the first one of a new installation, for instance)."""
+    from pydantic import ValidationError
+
+    from app.core.errors import ServiceError
+    from app.models.units import Unit, UnitCreate
+    from app.services import units
+    from app.services.scope import Actor
+
+    with _session() as session:
+        parent_id = None
+        if parent:
+            found = session.exec(select(Unit).where(Unit.code == parent)).first()
+            if found is None:
+                typer.echo(f"no unit with code {parent}", err=True)
+                raise typer.Exit(1)
+            parent_id = found.id
+        try:
+            unit = units.create_unit(
+                session,
+                Actor.system(),
+                UnitCreate(code=code, name=name, kind=kind, parent_id=parent_id),  # type: ignore[arg-type]
+            )
+        except (ValidationError, ServiceError) as exc:
+            typer.echo(f"refused: {exc}", err=True)
+            raise typer.Exit(1) from None
+    typer.echo(f"unit {unit.code} created (id {unit.id})")
 
 
 @user_app.command("create")

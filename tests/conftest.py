@@ -36,6 +36,8 @@ from app.core.config import PROJECT_ROOT, get_settings  # noqa: E402
 from app.core.db import get_engine  # noqa: E402
 from tests.factories import World, build_world  # noqa: E402
 
+pytest_plugins = ["tests.reporting"]
+
 
 def pytest_report_header(config: pytest.Config) -> str:
     return f"thidua database backend: {BACKEND} ({get_settings().sqlalchemy_url.split('@')[-1]})"
@@ -66,8 +68,8 @@ def database() -> Iterator[None]:
 
 def _empty_all_tables() -> None:
     tables = [t.name for t in reversed(SQLModel.metadata.sorted_tables)]
-    with get_engine().begin() as conn:
-        if BACKEND == "postgresql":
+    if BACKEND == "postgresql":
+        with get_engine().begin() as conn:
             conn.execute(
                 text(
                     "TRUNCATE TABLE "
@@ -75,9 +77,16 @@ def _empty_all_tables() -> None:
                     + " RESTART IDENTITY CASCADE"
                 )
             )
-        else:
-            for table in tables:
-                conn.execute(text(f'DELETE FROM "{table}"'))
+        return
+    # A self-referencing table (unit.parent_id ON DELETE RESTRICT) cannot be emptied by one
+    # DELETE while SQLite checks each row; the pragma only takes effect outside a transaction.
+    with get_engine().connect() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        for table in tables:
+            conn.execute(text(f'DELETE FROM "{table}"'))
+        conn.commit()
+        conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+        conn.commit()
 
 
 @pytest.fixture(autouse=True)

@@ -3,7 +3,23 @@
 from fastapi import APIRouter, FastAPI
 
 from app.api import openapi, problems
-from app.api.routes import audit, auth, health, people, tokens, units, users
+from app.api.headers import ApiHeaders
+from app.api.routes import (
+    audit,
+    auth,
+    awards,
+    campaigns,
+    health,
+    metrics,
+    nominations,
+    people,
+    periods,
+    rankings,
+    reports,
+    tokens,
+    units,
+    users,
+)
 
 API_PREFIX = "/api/v1"
 
@@ -22,9 +38,25 @@ def create_api() -> FastAPI:
         redoc_url=None,
     )
     router = APIRouter(prefix=API_PREFIX)
-    for module in (health, auth, units, people, users, tokens, audit):
+    for module in (
+        health,
+        auth,
+        units,
+        people,
+        users,
+        tokens,
+        periods,
+        metrics,
+        reports,
+        rankings,
+        campaigns,
+        awards,
+        nominations,
+        audit,
+    ):
         router.include_router(module.router)
     api.include_router(router)
     problems.install(api)
     openapi.install(api)
+    api.add_middleware(ApiHeaders)
     return api

@@ -89,6 +89,13 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400:
+            # The framework could not parse the body (not UTF-8, broken form): invalid input,
+            # answered like malformed JSON so clients meet one documented status.
+            issue = FieldIssue("body", "Invalid value", "body_invalid")
+            return problem_response(
+                request, 422, "Invalid input", "Some fields are invalid", [issue]
+            )
         title = HTTP_TITLES.get(exc.status_code, "Bad request")
         return problem_response(
             request, exc.status_code, title, None, None, dict(exc.headers or {})

@@ -37,8 +37,13 @@ def create_once(
     key: str | None,
     payload: BaseModel,
     work: Callable[[], tuple[BaseModel, int, str]],
+    *,
+    secret_fields: tuple[str, ...] = (),
 ) -> JSONResponse:
-    """Run `work` (returning the created object, its version and its URL) at most once per key."""
+    """Run `work` (returning the created object, its version and its URL) at most once per key.
+
+    `secret_fields` are answered once and never stored: a replay carries null in their place.
+    """
     require_write_token(actor)
     if key is None:
         created, version, location = work()
@@ -51,6 +56,8 @@ def create_once(
         headers = {"Idempotent-Replayed": "true"}
         if state.etag:
             headers["ETag"] = state.etag
+        if isinstance(state.body, dict) and "id" in state.body:
+            headers["Location"] = f"{request.url.path.rstrip('/')}/{state.body['id']}"
         return JSONResponse(state.body, status_code=state.status_code, headers=headers)
     try:
         created, version, location = work()
@@ -58,7 +65,8 @@ def create_once(
         session.rollback()
         raise Conflict("A request with this Idempotency-Key is still being processed") from None
     body = created.model_dump(mode="json")
-    idempotency.finish(session, state, 201, body, etag(version))
+    stored = {**body, **{name: None for name in secret_fields}}
+    idempotency.finish(session, state, 201, stored, etag(version))
     return JSONResponse(
         body, status_code=201, headers={"ETag": etag(version), "Location": location}
     )

@@ -67,3 +67,8 @@ class Invalid(ServiceError):
 class TooManyRequests(ServiceError):
     status = 429
     title = "Too many requests"
+
+
+class Unavailable(ServiceError):
+    status = 503
+    title = "Service unavailable"

@@ -16,6 +16,7 @@ VI: dict[str, str] = {
     "Invalid input": "Dữ liệu không hợp lệ",
     "Too many requests": "Quá nhiều yêu cầu",
     "Internal error": "Lỗi hệ thống",
+    "Service unavailable": "Dịch vụ tạm thời không sẵn sàng",
     # details
     "Some fields are invalid": "Một số trường không hợp lệ",
     "Missing or invalid access token": "Thiếu hoặc sai mã truy cập",
@@ -78,6 +79,106 @@ VI: dict[str, str] = {
     "You cannot deactivate yourself": "Bạn không thể tự vô hiệu hóa tài khoản của mình",
     "You cannot change your own role or unit": "Bạn không thể tự đổi vai trò hoặc đơn vị của mình",
     "Only an administrator can create administrators": "Chỉ quản trị viên mới tạo được quản trị viên",
+    "Unknown indicator": "Chỉ số không tồn tại",
+    "Unknown metric": "Chỉ tiêu không tồn tại",
+    "Must be a list of rows": "Phải là danh sách các dòng",
+    "Duplicate of row {row}": "Trùng với dòng {row}",
+    "The first row must name the columns unit and period": "Dòng đầu phải có tên cột unit và period",
+    "This value is computed, not entered": "Giá trị này được tính tự động, không nhập",
+    "Only a user at the top of the hierarchy may set the default target": (
+        "Chỉ người dùng ở cấp cao nhất mới đặt được chỉ tiêu mặc định"
+    ),
+    "Period {code} exists already": "Kỳ báo cáo {code} đã có",
+    "This unit already has an exception for the period": "Đơn vị này đã được mở khóa cho kỳ báo cáo",
+    "This day is already a holiday": "Ngày này đã là ngày nghỉ lễ",
+    "The due date cannot be before the period ends": "Hạn nộp không được trước ngày kết thúc kỳ",
+    "No such period": "Không có kỳ báo cáo này",
+    "The period is closed for this unit": "Kỳ báo cáo đã khóa đối với đơn vị này",
+    "A report for this unit and period exists already (id {id})": (
+        "Đơn vị đã có báo cáo cho kỳ này (mã {id})"
+    ),
+    "Reports are made by offices of the enforcement system": (
+        "Chỉ đơn vị thi hành án dân sự mới lập báo cáo"
+    ),
+    "A {status} report cannot be changed": "Báo cáo ở trạng thái {status} không thể sửa",
+    "Only a submitted report can be approved or returned": (
+        "Chỉ báo cáo đã nộp mới được phê duyệt hoặc trả lại"
+    ),
+    "Only an approved report can be reopened": "Chỉ báo cáo đã phê duyệt mới được mở lại",
+    "The report cannot be submitted until these are fixed": "Chưa thể nộp báo cáo khi còn các lỗi sau",
+    "Unsupported file type; send JSON, CSV or .xlsx": "Định dạng không hỗ trợ; hãy gửi JSON, CSV hoặc .xlsx",
+    "The file could not be read": "Không đọc được tệp",
+    "Nothing was imported: some rows are invalid": "Chưa nhập dữ liệu nào: có dòng không hợp lệ",
+    "Unknown unit code": "Mã đơn vị không tồn tại trong phạm vi của bạn",
+    "Unknown period code": "Mã kỳ báo cáo không tồn tại",
+    "Must be a non-negative whole number": "Phải là số nguyên không âm",
+    "The report is {status} and locked": "Báo cáo đang ở trạng thái {status} và đã khóa",
+    "draft": "nháp",
+    "submitted": "đã nộp",
+    "approved": "đã phê duyệt",
+    "returned": "bị trả lại",
+    "period": "kỳ báo cáo",
+    "report": "báo cáo",
+    "lock exception": "ngoại lệ mở khóa",
+    "holiday": "ngày nghỉ",
+    "Only the managing unit may change this campaign": "Chỉ đơn vị quản lý mới được sửa phong trào này",
+    "No such campaign": "Không có phong trào này",
+    "A campaign cannot be inside itself": "Phong trào không thể nằm trong chính nó",
+    "A {status} campaign cannot move to {to}": "Phong trào ở trạng thái {status} không thể chuyển sang {to}",
+    "Name at least one participating unit": "Cần ít nhất một đơn vị tham gia",
+    "campaign": "phong trào",
+    "decision": "quyết định",
+    "award": "khen thưởng",
+    "nomination": "đề nghị khen thưởng",
+    "This unit cannot issue award decisions": "Đơn vị này không có thẩm quyền ra quyết định khen thưởng",
+    "Unknown award type": "Loại khen thưởng không tồn tại",
+    "{issuer} cannot confer {award}: it is conferred at a higher level": (
+        "{issuer} không có thẩm quyền tặng {award}: hình thức này do cấp cao hơn quyết định"
+    ),
+    "{issuer} does not confer {award}": "{issuer} không có thẩm quyền tặng {award}",
+    "{award} is for collectives only": "{award} chỉ dành cho tập thể",
+    "{award} is for individuals only": "{award} chỉ dành cho cá nhân",
+    "{award} is only for the sector's own staff and units": "{award} chỉ dành cho tập thể, cá nhân trong ngành",
+    "The same award to the same recipient twice in one decision": (
+        "Một quyết định không được khen cùng một hình thức hai lần cho cùng một đối tượng"
+    ),
+    "Already awarded {award} for {year}: one achievement, one award": (
+        "Đối tượng đã được {award} năm {year}: một thành tích chỉ khen thưởng một lần"
+    ),
+    "This decision number is already used by the issuer": "Số quyết định này đã được cơ quan ban hành sử dụng",
+    "This award was already revoked": "Khen thưởng này đã bị hủy",
+    "More present than members": "Số có mặt lớn hơn số thành viên",
+    "More votes for than members present": "Số phiếu đồng ý lớn hơn số thành viên có mặt",
+    "Only a draft nomination can be changed": "Chỉ sửa được đề nghị ở trạng thái nháp",
+    "Only a draft nomination can be submitted": "Chỉ gửi được đề nghị ở trạng thái nháp",
+    "This document is missing from the dossier": "Hồ sơ còn thiếu tài liệu này",
+    "The dossier is not complete": "Hồ sơ đề nghị chưa đầy đủ",
+    "Only a submitted nomination can be voted on": "Chỉ biểu quyết được đề nghị đã gửi",
+    "Only a submitted or approved nomination can be rejected": "Chỉ từ chối được đề nghị đã gửi hoặc đã được Hội đồng thông qua",
+    "Only a nomination the council approved can be decided": "Chỉ ra quyết định cho đề nghị đã được Hội đồng thông qua",
+    "Assessments are for the sector's own staff": "Chỉ đánh giá, xếp loại cán bộ trong ngành",
+    "registration": "đăng ký thi đua",
+    "document": "văn bản",
+    "criterion": "tiêu chí",
+    "file": "tệp",
+    "Registrations open when the campaign is launched and close with it": (
+        "Chỉ đăng ký được khi phong trào đã phát động và chưa kết thúc"
+    ),
+    "This unit does not take part in the campaign": "Đơn vị này không tham gia phong trào",
+    "This person does not belong to the unit": "Người này không thuộc đơn vị",
+    "This unit or person is already registered in the campaign": "Đơn vị hoặc cá nhân này đã đăng ký trong phong trào",
+    "Only a draft or returned registration can be submitted": "Chỉ gửi được bản đăng ký nháp hoặc bị trả lại",
+    "Only a submitted registration can be accepted or returned": "Chỉ bản đăng ký đã gửi mới được chấp nhận hoặc trả lại",
+    "No such person in your scope": "Không có người này trong phạm vi của bạn",
+    "Caseload bands must not overlap": "Các khoảng số việc không được chồng lấn nhau",
+    "Attach a PDF, Word document or image": "Hãy đính kèm tệp PDF, Word hoặc ảnh",
+    "The file must be between 1 byte and 10 MB": "Tệp phải có dung lượng từ 1 byte đến 10 MB",
+    "Give either a threshold or caseload tiers": "Nhập một ngưỡng hoặc các bậc theo số việc",
+    "Name either a unit or a person": "Chọn một đơn vị hoặc một cá nhân",
+    "The end date must not be before the start date": "Ngày kết thúc không được trước ngày bắt đầu",
+    "launched": "đã phát động",
+    "closed": "đã kết thúc",
+    "accepted": "đã chấp nhận",
     "unit": "đơn vị",
     "person": "người",
     "user": "người dùng",
@@ -129,7 +230,10 @@ def pick_language(accept_language: str | None) -> str:
 def translate(message: str, lang: str, params: dict[str, Any] | None = None) -> str:
     text = VI.get(message, message) if lang == "vi" else message
     if params:
-        safe = {k: translate(str(v), lang) if k == "entity" else v for k, v in params.items()}
+        safe = {
+            k: translate(str(v), lang) if k in ("entity", "status", "to") else v
+            for k, v in params.items()
+        }
         try:
             return text.format(**safe)
         except (KeyError, IndexError, ValueError):

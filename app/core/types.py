@@ -3,6 +3,7 @@
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
+from annotated_types import Ge, Le
 from pydantic import AfterValidator, StringConstraints
 from sqlalchemy import DateTime
 from sqlalchemy.types import TypeDecorator
@@ -29,6 +30,12 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC)
 
 
+# Identifiers are PostgreSQL INTEGER: a larger number is invalid input (422), never a driver
+# overflow (SQLite cannot even bind integers past 2**63).
+MAX_ID = 2_147_483_647
+Id = Annotated[int, Ge(1), Le(MAX_ID)]
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -43,6 +50,8 @@ def _no_control_chars(value: str) -> str:
 SafeStr = Annotated[
     str, StringConstraints(strip_whitespace=True), AfterValidator(_no_control_chars)
 ]
+# Text kept exactly as sent (passwords, login names): not stripped, but NUL refused all the same.
+ExactText = Annotated[str, AfterValidator(_no_control_chars)]
 Name = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=255),

@@ -3,12 +3,13 @@ and validated like anything a user enters)."""
 
 from sqlmodel import Session, func, select
 
+from app.demo import awards, campaigns, figures
 from app.demo.people import external_people, internal_staff
 from app.demo.units import CUC, DISTRICTS, HIERARCHY, external_units
 from app.models.people import PersonCreate
 from app.models.units import Unit, UnitCreate
 from app.models.users import Role, UserCreate
-from app.services import people, units, users
+from app.services import award_catalogue, catalogue, people, units, users
 from app.services.scope import Actor
 
 DEMO_PASSWORD = "demo-2022"  # noqa: S105 - published demo credential, created only by this loader
@@ -72,4 +73,16 @@ def load(session: Session) -> dict[str, int]:
                 password=DEMO_PASSWORD,
             ),
         )
-    return {"units": len(ids), "people": count, "users": len(DEMO_USERS)}
+    catalogue.ensure_catalogue(session)
+    award_catalogue.ensure_award_types(session)
+    figures_loaded = figures.load(session)
+    campaigns_loaded = campaigns.load(session)
+    awards_loaded = awards.load(session)
+    return {
+        "units": len(ids),
+        "people": count,
+        "users": len(DEMO_USERS),
+        **figures_loaded,
+        **campaigns_loaded,
+        **awards_loaded,
+    }

@@ -6,7 +6,7 @@ from enum import StrEnum
 from sqlalchemy import CheckConstraint, String
 from sqlmodel import Field, SQLModel
 
-from app.core.types import Name, ShortText
+from app.core.types import Id, Name, ShortText
 from app.models.base import Versioned
 from app.models.units import UnitRef
 
@@ -18,7 +18,7 @@ class Gender(StrEnum):
 
 class PersonBase(SQLModel):
     full_name: Name = Field(max_length=255)
-    unit_id: int = Field(foreign_key="unit.id", ondelete="RESTRICT", index=True)
+    unit_id: Id = Field(foreign_key="unit.id", ondelete="RESTRICT", index=True)
     gender: Gender | None = Field(default=None, sa_type=String(16))
     birth_year: int | None = Field(default=None, ge=1900, le=2100)
     position: ShortText | None = Field(default=None, max_length=255)
@@ -46,7 +46,7 @@ class PersonCreate(PersonBase):
 
 class PersonUpdate(SQLModel):
     full_name: Name | None = None
-    unit_id: int | None = None
+    unit_id: Id | None = None
     gender: Gender | None = None
     birth_year: int | None = Field(default=None, ge=1900, le=2100)
     position: ShortText | None = None

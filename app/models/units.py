@@ -3,11 +3,11 @@
 from datetime import date
 from enum import StrEnum
 
-from pydantic import model_validator
+from pydantic import ValidationInfo, field_validator
 from sqlalchemy import CheckConstraint, String
 from sqlmodel import Field, SQLModel
 
-from app.core.types import Code, Name, ShortText
+from app.core.types import Code, Id, Name, ShortText
 from app.models.base import Versioned
 
 
@@ -27,18 +27,21 @@ class UnitBase(SQLModel):
     code: Code = Field(max_length=64)
     name: Name = Field(max_length=255)
     kind: UnitKind = Field(sa_type=String(32))
-    parent_id: int | None = Field(
+    parent_id: Id | None = Field(
         default=None, foreign_key="unit.id", ondelete="RESTRICT", index=True
     )
     valid_from: date | None = None
     valid_to: date | None = None
     address: ShortText | None = Field(default=None, max_length=255)
 
-    @model_validator(mode="after")
-    def _dates_in_order(self) -> "UnitBase":
-        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+    # A field validator (not a model validator) so that the error names the field `valid_to`.
+    @field_validator("valid_to")
+    @classmethod
+    def _dates_in_order(cls, valid_to: date | None, info: ValidationInfo) -> date | None:
+        valid_from = info.data.get("valid_from")
+        if valid_from and valid_to and valid_to < valid_from:
             raise ValueError("valid_to must not be before valid_from")
-        return self
+        return valid_to
 
 
 class Unit(UnitBase, Versioned, table=True):
@@ -68,7 +71,7 @@ class UnitUpdate(SQLModel):
     code: Code | None = None
     name: Name | None = None
     kind: UnitKind | None = None
-    parent_id: int | None = None
+    parent_id: Id | None = None
     valid_from: date | None = None
     valid_to: date | None = None
     address: ShortText | None = None

@@ -8,7 +8,7 @@ from pydantic import StringConstraints
 from sqlalchemy import CheckConstraint, Index, String
 from sqlmodel import Field, SQLModel
 
-from app.core.types import Name, UTCDateTime, utcnow
+from app.core.types import ExactText, Id, Name, UTCDateTime, utcnow
 from app.models.base import Versioned
 from app.models.units import UnitRef
 
@@ -37,11 +37,11 @@ Username = Annotated[
         to_lower=True,
         min_length=3,
         max_length=64,
-        pattern=r"^[a-z0-9._\-]+$",
+        pattern=r"^[A-Za-z0-9._\-]+$",  # checked before to_lower: "Thu.Ky" is "thu.ky"
     ),
 ]
 # ASVS 6.2.1/6.2.9: at least 8 characters, long passphrases allowed, no composition rules.
-Password = Annotated[str, StringConstraints(min_length=8, max_length=128)]
+Password = Annotated[ExactText, StringConstraints(min_length=8, max_length=128)]
 
 
 class User(Versioned, table=True):
@@ -65,14 +65,14 @@ class UserCreate(SQLModel):
     username: Username
     full_name: Name
     role: Role
-    unit_id: int
+    unit_id: Id
     password: Password
 
 
 class UserUpdate(SQLModel):
     full_name: Name | None = None
     role: Role | None = None
-    unit_id: int | None = None
+    unit_id: Id | None = None
     is_active: bool | None = None
 
 
@@ -81,7 +81,7 @@ class PasswordReset(SQLModel):
 
 
 class PasswordChange(SQLModel):
-    current_password: Annotated[str, StringConstraints(max_length=128)]
+    current_password: Annotated[ExactText, StringConstraints(max_length=128)]
     new_password: Password
 
 
@@ -145,7 +145,10 @@ class TokenPublic(SQLModel):
 
 
 class TokenCreated(TokenPublic):
-    token: str  # shown once
+    token: str | None = Field(
+        description="The secret, in the response that created the token only (only its hash "
+        "is kept, so an Idempotency-Key replay answers null)"
+    )
 
 
 class TokenGrant(SQLModel):

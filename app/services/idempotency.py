@@ -32,18 +32,27 @@ def request_hash(method: str, path: str, body: bytes) -> str:
     return hashlib.sha256(method.encode() + b" " + path.encode() + b"\n" + body).hexdigest()
 
 
+def _check_key(key: str) -> None:
+    if not key.strip():
+        issue = FieldIssue("Idempotency-Key", "Must not be empty", "string_too_short")
+    elif len(key) > 255:
+        issue = FieldIssue(
+            "Idempotency-Key",
+            "At most {max_length} characters",
+            "string_too_long",
+            {"max_length": 255},
+        )
+    elif "\x00" in key:
+        issue = FieldIssue("Idempotency-Key", "Must not contain NUL characters", "value_error")
+    else:
+        return
+    raise Invalid(issue)
+
+
 def begin(
     session: Session, actor: Actor, key: str, method: str, path: str, digest: str
 ) -> Replay | IdempotencyRecord:
-    if not key or len(key) > 255 or "\x00" in key:
-        raise Invalid(
-            FieldIssue(
-                "Idempotency-Key",
-                "At most {max_length} characters",
-                "string_too_long",
-                {"max_length": 255},
-            )
-        )
+    _check_key(key)
     horizon = utcnow() - timedelta(hours=get_settings().idempotency_hours)
     existing = session.exec(
         select(IdempotencyRecord).where(

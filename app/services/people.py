@@ -32,7 +32,8 @@ def list_people(
         root = unit_in_scope(session, actor, unit_id)
         stmt = stmt.where(col(Unit.path).startswith(root.path))
     if q:
-        stmt = stmt.where(col(Person.search_name).like(f"%{fold(q)}%"))
+        # autoescape: a "%" or "_" typed by the user is a character, not a wildcard.
+        stmt = stmt.where(col(Person.search_name).contains(fold(q), autoescape=True))
     if external is not None:
         stmt = stmt.where(Person.is_external == external)
     if active is not None:

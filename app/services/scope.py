@@ -25,8 +25,21 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "users.write": frozenset({Role.admin}),
     "audit.read": frozenset({Role.admin, Role.reviewer}),
     "tokens.manage_others": frozenset({Role.admin}),
+    "reports.read": ALL_ROLES,
+    "reports.write": STAFF,
+    "reports.review": frozenset({Role.admin, Role.reviewer}),
+    "periods.manage": frozenset({Role.admin, Role.reviewer}),
+    "targets.write": frozenset({Role.admin}),
+    "campaigns.read": ALL_ROLES,
+    "campaigns.write": frozenset({Role.admin, Role.reviewer}),
+    "registrations.write": STAFF,
+    "awards.read": ALL_ROLES,
+    "decisions.write": frozenset({Role.admin, Role.reviewer}),
+    "nominations.write": STAFF,
+    "nominations.review": frozenset({Role.admin, Role.reviewer}),
+    "facts.write": frozenset({Role.admin, Role.reviewer}),
 }
-WRITE_ACTIONS = {action for action in PERMISSIONS if action.endswith(".write")}
+WRITE_ACTIONS = {a for a in PERMISSIONS if a.endswith((".write", ".review", ".manage"))}
 
 
 @dataclass(frozen=True)

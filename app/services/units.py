@@ -49,9 +49,10 @@ def list_units(
     if external is not None:
         stmt = stmt.where(Unit.is_external == external)
     if q:
-        needle = f"%{fold(q)}%"
+        needle = fold(q)  # autoescape: "%" and "_" are characters, not wildcards
         stmt = stmt.where(
-            sa_func.lower(Unit.code).like(needle) | col(Unit.search_name).like(needle)
+            sa_func.lower(Unit.code).contains(needle, autoescape=True)
+            | col(Unit.search_name).contains(needle, autoescape=True)
         )
     # Tree order: a parent precedes its children.
     return page(session, stmt.order_by(Unit.path), limit=limit, offset=offset)

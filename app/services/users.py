@@ -39,8 +39,8 @@ def list_users(
     authorize(actor, "users.read")
     stmt = select(User, Unit).join(Unit, Unit.id == User.unit_id).where(in_subtree(actor))
     if q:
-        needle = f"%{fold(q)}%"
-        stmt = stmt.where(col(User.username).like(needle))
+        # autoescape: "_" is common in usernames and must not match any character.
+        stmt = stmt.where(col(User.username).contains(fold(q), autoescape=True))
     if unit_id is not None:
         stmt = stmt.where(User.unit_id == unit_id)
     if role is not None:

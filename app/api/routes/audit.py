@@ -4,7 +4,7 @@ from fastapi import APIRouter, Query
 
 from app.api.deps import CurrentActor, PageDep, SessionDep
 from app.api.openapi import READ_ERRORS
-from app.core.types import Code
+from app.core.types import Code, Id
 from app.models.audit import AuditPublic
 from app.models.base import Page
 from app.services import audit
@@ -18,7 +18,7 @@ def list_audit(
     actor: CurrentActor,
     paging: PageDep,
     entity: Annotated[Code | None, Query(description="unit, person, user, token…")] = None,
-    entity_id: int | None = None,
+    entity_id: Id | None = None,
 ) -> Page[AuditPublic]:
     """The change log of your subtree, newest first: who, when, what, before and after."""
     rows, total = audit.list_entries(

@@ -6,6 +6,7 @@ from fastapi.responses import Response
 from app.api.deps import CurrentActor, PageDep, SessionDep, client_ip
 from app.api.openapi import READ_ERRORS, errors
 from app.api.responses import no_content
+from app.core.types import ExactText, Id
 from app.models.base import Page
 from app.models.users import Me, TokenGrant, TokenKind, TokenPublic
 from app.services import auth, tokens, users
@@ -17,13 +18,13 @@ router = APIRouter(tags=["auth"])
 def issue_token(
     request: Request,
     session: SessionDep,
-    username: Annotated[str, Form(min_length=1, max_length=64)],
-    password: Annotated[str, Form(min_length=1, max_length=128)],
+    username: Annotated[ExactText, Form(min_length=1, max_length=64)],
+    password: Annotated[ExactText, Form(min_length=1, max_length=128)],
 ) -> TokenGrant:
     """OAuth2 password grant. The opaque token expires after idle and absolute limits."""
     secret, expires_in = auth.login(
         session,
-        username.replace("\x00", ""),
+        username,
         password,
         ip=client_ip(request),
         user_agent=request.headers.get("user-agent"),
@@ -53,7 +54,7 @@ def my_sessions(session: SessionDep, actor: CurrentActor, paging: PageDep) -> Pa
 
 
 @router.delete("/auth/sessions/{session_id}", status_code=204, responses=READ_ERRORS)
-def end_session(session_id: int, session: SessionDep, actor: CurrentActor) -> Response:
+def end_session(session_id: Id, session: SessionDep, actor: CurrentActor) -> Response:
     tokens.revoke_visible(session, actor, session_id, kind=TokenKind.session)
     return no_content()
 

@@ -1,10 +1,10 @@
 from fastapi import APIRouter
-from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.api.deps import SessionDep
 from app.api.openapi import errors
+from app.core.errors import Unavailable
 
 router = APIRouter(tags=["health"])
 
@@ -15,15 +15,5 @@ def health(session: SessionDep) -> dict[str, str]:
     try:
         session.exec(text("SELECT 1"))  # type: ignore[call-overload]
     except SQLAlchemyError:
-        return JSONResponse(  # type: ignore[return-value]
-            {
-                "type": "about:blank",
-                "title": "Service unavailable",
-                "status": 503,
-                "detail": "The database is not reachable",
-                "errors": [],
-            },
-            status_code=503,
-            media_type="application/problem+json",
-        )
+        raise Unavailable("The database is not reachable") from None
     return {"status": "ok"}

@@ -6,7 +6,7 @@ from fastapi.responses import JSONResponse
 from app.api.deps import CurrentActor, IdempotencyKey, IfMatch, PageDep, SessionDep
 from app.api.openapi import READ_ERRORS, WRITE_ERRORS
 from app.api.responses import create_once, with_etag
-from app.core.types import ShortText
+from app.core.types import Id, ShortText
 from app.models.base import Page
 from app.models.people import PersonCreate, PersonPublic, PersonUpdate
 from app.services import people
@@ -22,9 +22,7 @@ def list_people(
     q: Annotated[
         ShortText | None, Query(description="Part of the name, diacritics optional")
     ] = None,
-    unit_id: Annotated[
-        int | None, Query(description="People of this unit and its subunits")
-    ] = None,
+    unit_id: Annotated[Id | None, Query(description="People of this unit and its subunits")] = None,
     external: bool | None = None,
     active: bool | None = None,
 ) -> Page[PersonPublic]:
@@ -62,14 +60,14 @@ def create_person(
 
 
 @router.get("/people/{person_id}", response_model=PersonPublic, responses=READ_ERRORS)
-def get_person(person_id: int, session: SessionDep, actor: CurrentActor) -> JSONResponse:
+def get_person(person_id: Id, session: SessionDep, actor: CurrentActor) -> JSONResponse:
     person, unit = people.get_person(session, actor, person_id)
     return with_etag(people.to_public(person, unit), person.version)
 
 
 @router.patch("/people/{person_id}", response_model=PersonPublic, responses=WRITE_ERRORS)
 def update_person(
-    person_id: int, data: PersonUpdate, session: SessionDep, actor: CurrentActor, expected: IfMatch
+    person_id: Id, data: PersonUpdate, session: SessionDep, actor: CurrentActor, expected: IfMatch
 ) -> JSONResponse:
     person, unit = people.update_person(session, actor, person_id, data, expected_version=expected)
     return with_etag(people.to_public(person, unit), person.version)

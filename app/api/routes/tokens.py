@@ -6,6 +6,7 @@ from fastapi.responses import JSONResponse, Response
 from app.api.deps import CurrentActor, IdempotencyKey, PageDep, SessionDep
 from app.api.openapi import READ_ERRORS, WRITE_ERRORS
 from app.api.responses import create_once, no_content
+from app.core.types import Id
 from app.models.base import Page
 from app.models.users import TokenCreate, TokenCreated, TokenKind, TokenPublic
 from app.services import tokens
@@ -19,7 +20,7 @@ def list_tokens(
     actor: CurrentActor,
     paging: PageDep,
     user_id: Annotated[
-        int | None, Query(description="Administrators: another user's tokens")
+        Id | None, Query(description="Administrators: another user's tokens")
     ] = None,
     include_inactive: bool = False,
 ) -> Page[TokenPublic]:
@@ -59,10 +60,10 @@ def create_token(
             f"/api/v1/tokens/{token.id}",
         )
 
-    return create_once(session, actor, request, key, data, work)
+    return create_once(session, actor, request, key, data, work, secret_fields=("token",))
 
 
 @router.delete("/tokens/{token_id}", status_code=204, responses=WRITE_ERRORS)
-def revoke_token(token_id: int, session: SessionDep, actor: CurrentActor) -> Response:
+def revoke_token(token_id: Id, session: SessionDep, actor: CurrentActor) -> Response:
     tokens.revoke_visible(session, actor, token_id, kind=TokenKind.personal)
     return no_content()

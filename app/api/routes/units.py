@@ -6,7 +6,7 @@ from fastapi.responses import JSONResponse
 from app.api.deps import CurrentActor, IdempotencyKey, IfMatch, PageDep, SessionDep
 from app.api.openapi import READ_ERRORS, WRITE_ERRORS
 from app.api.responses import create_once, with_etag
-from app.core.types import ShortText
+from app.core.types import Id, ShortText
 from app.models.base import Page
 from app.models.units import UnitCreate, UnitKind, UnitPublic, UnitUpdate
 from app.services import units
@@ -19,10 +19,8 @@ def list_units(
     session: SessionDep,
     actor: CurrentActor,
     paging: PageDep,
-    parent_id: Annotated[int | None, Query(description="Direct children of this unit")] = None,
-    subtree_of: Annotated[
-        int | None, Query(description="This unit and everything under it")
-    ] = None,
+    parent_id: Annotated[Id | None, Query(description="Direct children of this unit")] = None,
+    subtree_of: Annotated[Id | None, Query(description="This unit and everything under it")] = None,
     kind: UnitKind | None = None,
     external: Annotated[
         bool | None, Query(description="Only external (true) or internal (false)")
@@ -65,14 +63,14 @@ def create_unit(
 
 
 @router.get("/units/{unit_id}", response_model=UnitPublic, responses=READ_ERRORS)
-def get_unit(unit_id: int, session: SessionDep, actor: CurrentActor) -> JSONResponse:
+def get_unit(unit_id: Id, session: SessionDep, actor: CurrentActor) -> JSONResponse:
     unit = units.get_unit(session, actor, unit_id)
     return with_etag(units.to_public(unit), unit.version)
 
 
 @router.patch("/units/{unit_id}", response_model=UnitPublic, responses=WRITE_ERRORS)
 def update_unit(
-    unit_id: int, data: UnitUpdate, session: SessionDep, actor: CurrentActor, expected: IfMatch
+    unit_id: Id, data: UnitUpdate, session: SessionDep, actor: CurrentActor, expected: IfMatch
 ) -> JSONResponse:
     unit = units.update_unit(session, actor, unit_id, data, expected_version=expected)
     return with_etag(units.to_public(unit), unit.version)

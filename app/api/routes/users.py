@@ -6,7 +6,7 @@ from fastapi.responses import JSONResponse, Response
 from app.api.deps import CurrentActor, IdempotencyKey, IfMatch, PageDep, SessionDep
 from app.api.openapi import READ_ERRORS, WRITE_ERRORS, errors
 from app.api.responses import create_once, no_content, with_etag
-from app.core.types import ShortText
+from app.core.types import Id, ShortText
 from app.models.base import Page
 from app.models.users import PasswordChange, PasswordReset, Role, UserCreate, UserPublic, UserUpdate
 from app.services import users
@@ -20,7 +20,7 @@ def list_users(
     actor: CurrentActor,
     paging: PageDep,
     q: Annotated[ShortText | None, Query(description="Part of the username")] = None,
-    unit_id: int | None = None,
+    unit_id: Id | None = None,
     role: Role | None = None,
     active: bool | None = None,
 ) -> Page[UserPublic]:
@@ -59,14 +59,14 @@ def create_user(
 
 
 @router.get("/users/{user_id}", response_model=UserPublic, responses=READ_ERRORS)
-def get_user(user_id: int, session: SessionDep, actor: CurrentActor) -> JSONResponse:
+def get_user(user_id: Id, session: SessionDep, actor: CurrentActor) -> JSONResponse:
     user, unit = users.get_user(session, actor, user_id)
     return with_etag(users.to_public(user, unit), user.version)
 
 
 @router.patch("/users/{user_id}", response_model=UserPublic, responses=WRITE_ERRORS)
 def update_user(
-    user_id: int, data: UserUpdate, session: SessionDep, actor: CurrentActor, expected: IfMatch
+    user_id: Id, data: UserUpdate, session: SessionDep, actor: CurrentActor, expected: IfMatch
 ) -> JSONResponse:
     """Change name, role, unit or deactivate; deactivation and re-scoping end the user's sessions."""
     user, unit = users.update_user(session, actor, user_id, data, expected_version=expected)
@@ -75,7 +75,7 @@ def update_user(
 
 @router.post("/users/{user_id}/password", status_code=204, responses=WRITE_ERRORS)
 def reset_password(
-    user_id: int, data: PasswordReset, session: SessionDep, actor: CurrentActor
+    user_id: Id, data: PasswordReset, session: SessionDep, actor: CurrentActor
 ) -> Response:
     """Set a new password for the user; their sessions and tokens are revoked."""
     users.reset_password(session, actor, user_id, data)

@@ -1,0 +1,612 @@
+"""Award decisions and the awards they carry. Refuses what the law refuses: an authority
+conferring above its level, the same achievement awarded twice, a title for the wrong kind
+of recipient or for someone outside the sector."""
+
+from collections.abc import Iterable
+
+from sqlalchemy import or_
+from sqlmodel import Session, col, select
+
+from app.core.errors import Conflict, FieldIssue, Invalid, NotFound
+from app.core.types import utcnow
+from app.models.awards import (
+    LEVEL_RANK,
+    Award,
+    AwardCategory,
+    AwardLine,
+    AwardPublic,
+    AwardType,
+    AwardTypeRef,
+    Decision,
+    DecisionCreate,
+    DecisionKind,
+    DecisionPublic,
+    DecisionRef,
+    DecisionUpdate,
+    PersonRef,
+    RecipientKind,
+)
+from app.models.campaigns import Campaign, CampaignRef
+from app.models.people import Person
+from app.models.units import Unit, UnitRef
+from app.services import audit, eligibility
+from app.services.award_catalogue import ISSUER_LEVEL, regime_for_year
+from app.services.campaigns import visible
+from app.services.common import apply_changes, check_version, page
+from app.services.scope import Actor, authorize, in_subtree
+
+# Kinds of decision that reward a whole year's work: one per recipient, type and year.
+YEARLY = {DecisionKind.merit}
+
+
+def scope_unit_ids(actor: Actor):  # type: ignore[no-untyped-def]
+    return select(Unit.id).where(in_subtree(actor))
+
+
+def decision_visible(actor: Actor):  # type: ignore[no-untyped-def]
+    """Seen by the issuer's subtree and by the subtrees its awards went to."""
+    units = scope_unit_ids(actor)
+    return or_(
+        col(Decision.issuer_id).in_(units),
+        col(Decision.id).in_(select(Award.decision_id).where(col(Award.unit_id).in_(units))),
+    )
+
+
+def types_by_code(session: Session) -> dict[str, AwardType]:
+    return {t.code: t for t in session.exec(select(AwardType).order_by(AwardType.position)).all()}
+
+
+def issuer_for(session: Session, actor: Actor, unit_id: int, field: str = "issuer_id") -> Unit:
+    """The issuing authority: a unit of the caller's subtree, or one above it (the Ministry's
+    or the General Department's decision recorded by the office that received it)."""
+    unit = session.get(Unit, unit_id)
+    ancestors = {int(p) for p in actor.unit_path.strip("/").split("/") if p}
+    if unit is None or not (unit.path.startswith(actor.unit_path) or unit.id in ancestors):
+        raise Invalid(FieldIssue(field, "No such unit in your scope", "not_found"))
+    if unit.kind not in ISSUER_LEVEL:
+        raise Invalid(FieldIssue(field, "This unit cannot issue award decisions", "not_authority"))
+    return unit
+
+
+def _recipient(
+    session: Session, actor: Actor, line: AwardLine, prefix: str
+) -> tuple[Unit | None, Person | None, Unit]:
+    if line.recipient_unit_id is not None:
+        unit = session.exec(
+            select(Unit).where(Unit.id == line.recipient_unit_id, in_subtree(actor))
+        ).first()
+        if unit is None:
+            raise Invalid(
+                FieldIssue(f"{prefix}.recipient_unit_id", "No such unit in your scope", "not_found")
+            )
+        return unit, None, unit
+    row = session.exec(
+        select(Person, Unit)
+        .join(Unit, Unit.id == Person.unit_id)
+        .where(Person.id == line.recipient_person_id, in_subtree(actor))
+    ).first()
+    if row is None:
+        raise Invalid(
+            FieldIssue(f"{prefix}.recipient_person_id", "No such person in your scope", "not_found")
+        )
+    return None, row[0], row[1]
+
+
+def check_line(
+    session: Session,
+    actor: Actor,
+    issuer: Unit,
+    kind: DecisionKind,
+    year: int,
+    line: AwardLine,
+    prefix: str,
+    types: dict[str, AwardType],
+    seen: set[tuple[str, int | None, int | None]],
+) -> tuple[AwardType, Unit | None, Person | None, Unit]:
+    award_type = types.get(line.award_type)
+    if award_type is None:
+        raise Invalid(FieldIssue(f"{prefix}.award_type", "Unknown award type", "not_found"))
+    level = ISSUER_LEVEL[issuer.kind]
+    if level not in award_type.levels:
+        lowest = min(LEVEL_RANK[lv] for lv in award_type.levels)  # type: ignore[index]
+        message = (
+            "{issuer} cannot confer {award}: it is conferred at a higher level"
+            if LEVEL_RANK[level] < lowest
+            else "{issuer} does not confer {award}"
+        )
+        raise Invalid(
+            FieldIssue(
+                f"{prefix}.award_type",
+                message,
+                "authority",
+                {"issuer": issuer.name, "award": award_type.name_vi},
+            )
+        )
+    unit, person, home = _recipient(session, actor, line, prefix)
+    kind_of = RecipientKind.collective if unit is not None else RecipientKind.individual
+    if kind_of.value not in award_type.recipients:
+        raise Invalid(
+            FieldIssue(
+                f"{prefix}.award_type",
+                "{award} is for collectives only"
+                if kind_of == RecipientKind.individual
+                else "{award} is for individuals only",
+                "recipient_kind",
+                {"award": award_type.name_vi},
+            )
+        )
+    external = unit.is_external if unit is not None else bool(person and person.is_external)
+    if external and not award_type.external_allowed:
+        raise Invalid(
+            FieldIssue(
+                f"{prefix}.award_type",
+                "{award} is only for the sector's own staff and units",
+                "external",
+                {"award": award_type.name_vi},
+            )
+        )
+    key = (award_type.code, line.recipient_unit_id, line.recipient_person_id)
+    if key in seen:
+        raise Invalid(
+            FieldIssue(
+                prefix, "The same award to the same recipient twice in one decision", "duplicate"
+            )
+        )
+    seen.add(key)
+    if award_type.category != AwardCategory.form or kind in YEARLY:
+        clash = (
+            select(Award.id)
+            .join(Decision, Decision.id == Award.decision_id)
+            .where(
+                Award.award_type_id == award_type.id,
+                Award.year == year,
+                col(Award.revoked_at).is_(None),
+                Award.recipient_unit_id == line.recipient_unit_id
+                if unit is not None
+                else Award.recipient_person_id == line.recipient_person_id,
+            )
+        )
+        if award_type.category == AwardCategory.form:
+            clash = clash.where(col(Decision.kind).in_([k.value for k in YEARLY]))
+        if session.exec(clash).first() is not None:
+            raise Invalid(
+                FieldIssue(
+                    prefix,
+                    "Already awarded {award} for {year}: one achievement, one award",
+                    "duplicate",
+                    {"award": award_type.name_vi, "year": year},
+                )
+            )
+    return award_type, unit, person, home
+
+
+def create_decision(
+    session: Session,
+    actor: Actor,
+    data: DecisionCreate,
+    *,
+    nomination_ids: dict[int, int] | None = None,
+) -> DecisionPublic:
+    authorize(actor, "decisions.write")
+    issuer = issuer_for(session, actor, data.issuer_id)
+    if session.exec(
+        select(Decision.id).where(Decision.issuer_id == issuer.id, Decision.number == data.number)
+    ).first():
+        raise Invalid(
+            FieldIssue("number", "This decision number is already used by the issuer", "unique")
+        )
+    if data.campaign_id is not None and (
+        session.exec(
+            select(Campaign.id).where(Campaign.id == data.campaign_id, visible(actor))
+        ).first()
+        is None
+    ):
+        raise Invalid(FieldIssue("campaign_id", "No such campaign", "not_found"))
+    types = types_by_code(session)
+    seen: set[tuple[str, int | None, int | None]] = set()
+    checked = [
+        check_line(session, actor, issuer, data.kind, data.year, line, f"awards.{i}", types, seen)
+        for i, line in enumerate(data.awards)
+    ]
+    decision = Decision.model_validate(
+        data.model_dump(exclude={"awards"}),
+        update={"issuer_id": issuer.id, "regime": regime_for_year(data.year)},
+    )
+    session.add(decision)
+    session.flush()
+    scope = session.get(Unit, actor.unit_id) if actor.unit_id is not None else issuer
+    results = eligibility.snapshots(
+        session,
+        data.year,
+        scope or issuer,
+        [(t, p.id if p else None, home) for t, _u, p, home in checked],
+    )
+    for i, ((award_type, unit, person, home), line) in enumerate(
+        zip(checked, data.awards, strict=True)
+    ):
+        session.add(
+            Award(
+                decision_id=decision.id,  # type: ignore[arg-type]
+                award_type_id=award_type.id,  # type: ignore[arg-type]
+                recipient_unit_id=unit.id if unit else None,
+                recipient_person_id=person.id if person else None,
+                unit_id=home.id,  # type: ignore[arg-type]
+                year=data.year,
+                is_external=home.is_external or bool(person and person.is_external),
+                citation=line.citation,
+                eligibility=results[i],
+                nomination_id=(nomination_ids or {}).get(i),
+            )
+        )
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "create",
+        "decision",
+        decision.id,
+        unit_id=issuer.id,
+        after={
+            **(audit.snapshot(decision) or {}),
+            "awards": [a.model_dump(mode="json") for a in data.awards],
+        },
+    )
+    session.commit()
+    return get_decision(session, actor, decision.id)  # type: ignore[arg-type]
+
+
+def _person_refs(session: Session, ids: Iterable[int]) -> dict[int, PersonRef]:
+    rows = session.exec(
+        select(Person, Unit)
+        .join(Unit, Unit.id == Person.unit_id)
+        .where(col(Person.id).in_(set(ids)))
+    ).all()
+    return {
+        p.id: PersonRef(
+            id=p.id,
+            full_name=p.full_name,
+            unit=UnitRef.model_validate(u),
+            is_external=p.is_external,
+        )  # type: ignore[misc]
+        for p, u in rows
+    }
+
+
+def publish_awards(session: Session, awards: list[Award]) -> list[AwardPublic]:
+    if not awards:
+        return []
+    decisions = {
+        d.id: d
+        for d in session.exec(
+            select(Decision).where(col(Decision.id).in_({a.decision_id for a in awards}))
+        ).all()
+    }
+    unit_ids = (
+        {a.unit_id for a in awards}
+        | {a.recipient_unit_id for a in awards if a.recipient_unit_id}
+        | {d.issuer_id for d in decisions.values()}
+    )
+    units = {
+        u.id: UnitRef.model_validate(u)
+        for u in session.exec(select(Unit).where(col(Unit.id).in_(unit_ids))).all()
+    }
+    people = _person_refs(session, [a.recipient_person_id for a in awards if a.recipient_person_id])
+    types = {t.id: AwardTypeRef.model_validate(t) for t in session.exec(select(AwardType)).all()}
+    out = []
+    for a in awards:
+        d = decisions[a.decision_id]
+        out.append(
+            AwardPublic(
+                id=a.id,  # type: ignore[arg-type]
+                decision=DecisionRef(
+                    id=d.id,
+                    number=d.number,
+                    signed_on=d.signed_on,
+                    issuer=units[d.issuer_id],  # type: ignore[arg-type]
+                    kind=d.kind,
+                    year=d.year,
+                ),
+                award_type=types[a.award_type_id],
+                recipient_kind=RecipientKind.collective
+                if a.recipient_unit_id
+                else RecipientKind.individual,
+                recipient_unit=units.get(a.recipient_unit_id) if a.recipient_unit_id else None,  # type: ignore[arg-type]
+                recipient_person=people.get(a.recipient_person_id)
+                if a.recipient_person_id
+                else None,  # type: ignore[arg-type]
+                unit=units[a.unit_id],
+                year=a.year,
+                is_external=a.is_external,
+                citation=a.citation,
+                eligibility=a.eligibility,
+                nomination_id=a.nomination_id,
+                revoked_at=a.revoked_at,
+                revoked_reason=a.revoked_reason,
+            )
+        )
+    return out
+
+
+def _publish_decisions(
+    session: Session, actor: Actor, decisions: list[Decision]
+) -> list[DecisionPublic]:
+    if not decisions:
+        return []
+    ids = [d.id for d in decisions]
+    awards = session.exec(
+        select(Award)
+        .where(col(Award.decision_id).in_(ids), col(Award.unit_id).in_(scope_unit_ids(actor)))
+        .order_by(Award.id)
+    ).all()
+    public = publish_awards(session, list(awards))
+    by_decision: dict[int, list[AwardPublic]] = {i: [] for i in ids}  # type: ignore[misc]
+    for a in public:
+        by_decision[a.decision.id].append(a)
+    issuers = {
+        u.id: UnitRef.model_validate(u)
+        for u in session.exec(
+            select(Unit).where(col(Unit.id).in_({d.issuer_id for d in decisions}))
+        ).all()
+    }
+    campaigns = {
+        c.id: CampaignRef.model_validate(c)
+        for c in session.exec(
+            select(Campaign).where(
+                col(Campaign.id).in_({d.campaign_id for d in decisions if d.campaign_id})
+            )
+        ).all()
+    }
+    return [
+        DecisionPublic.model_validate(
+            d,
+            update={
+                "issuer": issuers[d.issuer_id],
+                "campaign": campaigns.get(d.campaign_id) if d.campaign_id else None,
+                "awards": by_decision[d.id],
+            },  # type: ignore[index]
+        )
+        for d in decisions
+    ]
+
+
+def _visible_decision(
+    session: Session, actor: Actor, decision_id: int, *, for_update: bool = False
+) -> Decision:
+    stmt = select(Decision).where(Decision.id == decision_id, decision_visible(actor))
+    if for_update:
+        stmt = stmt.with_for_update()
+    decision = session.exec(stmt).first()
+    if decision is None:
+        raise NotFound("No such {entity}", params={"entity": "decision"})
+    return decision
+
+
+def get_decision(session: Session, actor: Actor, decision_id: int) -> DecisionPublic:
+    authorize(actor, "awards.read")
+    return _publish_decisions(session, actor, [_visible_decision(session, actor, decision_id)])[0]
+
+
+def list_decisions(
+    session: Session,
+    actor: Actor,
+    *,
+    year: int | None = None,
+    issuer_id: int | None = None,
+    kind: DecisionKind | None = None,
+    q: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[DecisionPublic], int]:
+    authorize(actor, "awards.read")
+    stmt = select(Decision).where(decision_visible(actor))
+    if year is not None:
+        stmt = stmt.where(Decision.year == year)
+    if issuer_id is not None:
+        stmt = stmt.where(Decision.issuer_id == issuer_id)
+    if kind is not None:
+        stmt = stmt.where(Decision.kind == kind)
+    if q:
+        stmt = stmt.where(
+            col(Decision.number).ilike(f"%{q.strip()}%")
+            | col(Decision.title).ilike(f"%{q.strip()}%")
+        )
+    rows, total = page(
+        session,
+        stmt.order_by(col(Decision.signed_on).desc(), col(Decision.id).desc()),
+        limit=limit,
+        offset=offset,
+    )
+    return _publish_decisions(session, actor, rows), total
+
+
+def update_decision(
+    session: Session,
+    actor: Actor,
+    decision_id: int,
+    data: DecisionUpdate,
+    *,
+    expected_version: int | None,
+) -> DecisionPublic:
+    authorize(actor, "decisions.write")
+    decision = _visible_decision(session, actor, decision_id, for_update=True)
+    issuer_for(session, actor, decision.issuer_id)
+    check_version(decision, expected_version)
+    changes = {
+        k: v
+        for k, v in data.model_dump(exclude_unset=True).items()
+        if v is not None or k in ("title", "campaign_id")
+    }
+    if (
+        "number" in changes
+        and changes["number"] != decision.number
+        and session.exec(
+            select(Decision.id).where(
+                Decision.issuer_id == decision.issuer_id, Decision.number == changes["number"]
+            )
+        ).first()
+    ):
+        raise Invalid(
+            FieldIssue("number", "This decision number is already used by the issuer", "unique")
+        )
+    before = audit.snapshot(decision)
+    if apply_changes(decision, changes):
+        audit.record(
+            session,
+            actor,
+            "update",
+            "decision",
+            decision.id,
+            unit_id=decision.issuer_id,
+            before=before,
+            after=audit.snapshot(decision),
+        )
+        session.commit()
+    return get_decision(session, actor, decision.id)  # type: ignore[arg-type]
+
+
+def list_awards(
+    session: Session,
+    actor: Actor,
+    *,
+    year: int | None = None,
+    issuer_id: int | None = None,
+    award_type: str | None = None,
+    recipient_unit_id: int | None = None,
+    recipient_person_id: int | None = None,
+    external: bool | None = None,
+    unit_id: int | None = None,
+    include_revoked: bool = False,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[AwardPublic], int]:
+    authorize(actor, "awards.read")
+    stmt = (
+        select(Award)
+        .join(Decision, Decision.id == Award.decision_id)
+        .join(Unit, Unit.id == Award.unit_id)
+        .where(in_subtree(actor))
+    )
+    if year is not None:
+        stmt = stmt.where(Award.year == year)
+    if issuer_id is not None:
+        stmt = stmt.where(Decision.issuer_id == issuer_id)
+    if award_type:
+        stmt = stmt.where(
+            col(Award.award_type_id).in_(select(AwardType.id).where(AwardType.code == award_type))
+        )
+    if recipient_unit_id is not None:
+        stmt = stmt.where(Award.recipient_unit_id == recipient_unit_id)
+    if recipient_person_id is not None:
+        stmt = stmt.where(Award.recipient_person_id == recipient_person_id)
+    if external is not None:
+        stmt = stmt.where(Award.is_external == external)
+    if unit_id is not None:
+        root = session.exec(select(Unit).where(Unit.id == unit_id, in_subtree(actor))).first()
+        if root is None:
+            raise NotFound("No such {entity}", params={"entity": "unit"})
+        stmt = stmt.where(col(Unit.path).startswith(root.path))
+    if not include_revoked:
+        stmt = stmt.where(col(Award.revoked_at).is_(None))
+    rows, total = page(
+        session,
+        stmt.order_by(col(Award.year).desc(), col(Decision.signed_on).desc(), col(Award.id)),
+        limit=limit,
+        offset=offset,
+    )
+    return publish_awards(session, rows), total
+
+
+def revoke_award(session: Session, actor: Actor, award_id: int, reason: str) -> AwardPublic:
+    """Cancel an award (Luật TĐKT 2022 chương VII): it leaves the summary, the audit keeps it."""
+    authorize(actor, "decisions.write")
+    award = session.exec(
+        select(Award)
+        .join(Unit, Unit.id == Award.unit_id)
+        .where(Award.id == award_id, in_subtree(actor))
+        .with_for_update(of=Award)  # type: ignore[arg-type]
+    ).first()
+    if award is None:
+        raise NotFound("No such {entity}", params={"entity": "award"})
+    if award.revoked_at is not None:
+        raise Conflict("This award was already revoked")
+    before = audit.snapshot(award)
+    award.revoked_at = utcnow()
+    award.revoked_reason = reason
+    award.revoked_by = actor.username
+    session.add(award)
+    audit.record(
+        session,
+        actor,
+        "revoke",
+        "award",
+        award.id,
+        unit_id=award.unit_id,
+        before=before,
+        after=audit.snapshot(award),
+    )
+    session.commit()
+    return publish_awards(session, [award])[0]
+
+
+def add_award(
+    session: Session,
+    actor: Actor,
+    decision_id: int,
+    line: AwardLine,
+    *,
+    nomination_id: int | None = None,
+) -> Award:
+    """One more award on an existing decision (a nomination decided onto it)."""
+    authorize(actor, "decisions.write")
+    decision = _visible_decision(session, actor, decision_id, for_update=True)
+    issuer = issuer_for(session, actor, decision.issuer_id, "decision_id")
+    existing = {
+        (t.code, a.recipient_unit_id, a.recipient_person_id)
+        for a, t in session.exec(
+            select(Award, AwardType)
+            .join(AwardType, AwardType.id == Award.award_type_id)
+            .where(Award.decision_id == decision.id)
+        ).all()
+    }
+    award_type, unit, person, home = check_line(
+        session,
+        actor,
+        issuer,
+        DecisionKind(decision.kind),
+        decision.year,
+        line,
+        "award",
+        types_by_code(session),
+        existing,
+    )
+    scope = session.get(Unit, actor.unit_id) if actor.unit_id is not None else issuer
+    result = eligibility.snapshots(
+        session, decision.year, scope or issuer, [(award_type, person.id if person else None, home)]
+    )[0]
+    award = Award(
+        decision_id=decision.id,  # type: ignore[arg-type]
+        award_type_id=award_type.id,  # type: ignore[arg-type]
+        recipient_unit_id=unit.id if unit else None,
+        recipient_person_id=person.id if person else None,
+        unit_id=home.id,  # type: ignore[arg-type]
+        year=decision.year,
+        is_external=home.is_external or bool(person and person.is_external),
+        citation=line.citation,
+        eligibility=result,
+        nomination_id=nomination_id,
+    )
+    session.add(award)
+    decision.version += 1
+    decision.updated_at = utcnow()
+    session.add(decision)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "add_award",
+        "decision",
+        decision.id,
+        unit_id=issuer.id,
+        after=line.model_dump(mode="json"),
+    )
+    return award

@@ -1,0 +1,206 @@
+"""The eligibility engine: for a year and an award type, every candidate with each criterion
+met, not met or unknown, and its evidence, under the legal regime of that year. The rules are
+declarative modules, one per regime."""
+
+from typing import Any
+
+from pydantic import BaseModel
+from sqlmodel import Session, select
+
+from app.core.errors import FieldIssue, Invalid
+from app.models.awards import AwardType, AwardTypeRef, PersonRef, RecipientKind
+from app.models.units import Unit, UnitRef
+from app.services.award_catalogue import NEW, NEWEST, OLD, REGIMES, regime_for_year
+from app.services.eligibility import facts as facts_module
+from app.services.eligibility import regime_2003, regime_2022
+from app.services.eligibility.common import Rule
+from app.services.scope import Actor, authorize, unit_in_scope
+
+REGIME_RULES: dict[str, dict[str, list[Rule]]] = {
+    OLD: regime_2003.RULES,
+    NEW: regime_2022.RULES,
+    NEWEST: regime_2022.RULES,
+}
+
+
+class CriterionResult(BaseModel):
+    rule: str
+    met: bool | None
+    evidence: str
+
+
+class Candidate(BaseModel):
+    kind: RecipientKind
+    person: PersonRef | None
+    unit: UnitRef
+    eligible: bool | None  # all met / one not met / something unknown
+    holds: bool  # already has this award for the year
+    criteria: list[CriterionResult]
+
+
+class RegimeInfo(BaseModel):
+    code: str
+    name: str
+    documents: list[str]
+
+
+class Eligibility(BaseModel):
+    year: int
+    award_type: AwardTypeRef
+    recipient: RecipientKind
+    regime: RegimeInfo
+    scope: UnitRef
+    rules_defined: bool
+    eligible: int
+    not_eligible: int
+    unknown: int
+    candidates: list[Candidate]
+
+
+def rules_for(year: int, award_type: AwardType, recipient: RecipientKind) -> list[Rule]:
+    table = REGIME_RULES[regime_for_year(year)]
+    if recipient == RecipientKind.collective and f"{award_type.code}:collective" in table:
+        return table[f"{award_type.code}:collective"]
+    return table.get(award_type.code, [])
+
+
+def _verdict(results: list[CriterionResult]) -> bool | None:
+    if any(r.met is False for r in results):
+        return False
+    if any(r.met is None for r in results):
+        return None
+    return True
+
+
+def judge(
+    facts: facts_module.Facts, rules: list[Rule], candidate_id: int
+) -> tuple[bool | None, list[CriterionResult]]:
+    results = [
+        CriterionResult(rule=r.code, met=verdict, evidence=evidence)
+        for r in rules
+        for verdict, evidence in [r.check(facts, candidate_id)]
+    ]
+    return _verdict(results), results
+
+
+def evaluate(
+    session: Session,
+    actor: Actor,
+    year: int,
+    award_type_code: str,
+    *,
+    unit_id: int | None = None,
+    recipient: RecipientKind | None = None,
+) -> Eligibility:
+    authorize(actor, "awards.read")
+    award_type = session.exec(select(AwardType).where(AwardType.code == award_type_code)).first()
+    if award_type is None:
+        raise Invalid(FieldIssue("award_type", "Unknown award type", "not_found"))
+    recipient = recipient or RecipientKind(award_type.recipients[0])
+    if recipient.value not in award_type.recipients:
+        raise Invalid(
+            FieldIssue(
+                "recipient",
+                "{award} is for collectives only"
+                if recipient == RecipientKind.individual
+                else "{award} is for individuals only",
+                "recipient_kind",
+                {"award": award_type.name_vi},
+            )
+        )
+    scope = unit_in_scope(session, actor, unit_id if unit_id is not None else actor.unit_id)  # type: ignore[arg-type]
+    facts = facts_module.load(session, year, scope)
+    rules = rules_for(year, award_type, recipient)
+    units = {u.id: UnitRef.model_validate(u) for u in facts.units.values()}
+    candidates: list[Candidate] = []
+    if recipient == RecipientKind.individual:
+        for pid, person in facts.people.items():
+            verdict, results = judge(facts, rules, pid)
+            candidates.append(
+                Candidate(
+                    kind=recipient,
+                    person=PersonRef(
+                        id=pid,
+                        full_name=person.full_name,
+                        unit=units[person.unit_id],
+                        is_external=False,
+                    ),
+                    unit=units[person.unit_id],
+                    eligible=verdict,
+                    holds=facts.has_award(pid, award_type.code, year),
+                    criteria=results,
+                )
+            )
+    else:
+        for uid in facts.units:
+            if uid == scope.id and scope.kind not in ("provincial_department", "district_office"):
+                continue
+            verdict, results = judge(facts, rules, uid)
+            candidates.append(
+                Candidate(
+                    kind=recipient,
+                    person=None,
+                    unit=units[uid],
+                    eligible=verdict,
+                    holds=facts.unit_has_award(uid, award_type.code, year),
+                    criteria=results,
+                )
+            )
+    order = {True: 0, None: 1, False: 2}
+    paths = {u.id: u.path for u in facts.units.values()}
+    candidates.sort(
+        key=lambda c: (
+            order[c.eligible],
+            not c.holds,
+            paths[c.unit.id],
+            c.person.full_name if c.person else "",
+        )
+    )
+    regime = REGIMES[regime_for_year(year)]
+    return Eligibility(
+        year=year,
+        award_type=AwardTypeRef.model_validate(award_type),
+        recipient=recipient,
+        regime=RegimeInfo(code=regime.code, name=regime.name, documents=list(regime.documents)),
+        scope=UnitRef.model_validate(scope),
+        rules_defined=bool(rules),
+        eligible=sum(1 for c in candidates if c.eligible is True),
+        not_eligible=sum(1 for c in candidates if c.eligible is False),
+        unknown=sum(1 for c in candidates if c.eligible is None),
+        candidates=candidates,
+    )
+
+
+def snapshots(
+    session: Session, year: int, scope: Unit, items: list[tuple[AwardType, int | None, Unit]]
+) -> list[dict[str, Any]]:
+    """Each item's result (award type, person or None for the unit, the unit), to keep with a
+    nomination or an award: a decision keeps the result it was made on."""
+    facts = facts_module.load(session, year, scope)
+    out: list[dict[str, Any]] = []
+    for award_type, person_id, unit in items:
+        recipient = RecipientKind.individual if person_id is not None else RecipientKind.collective
+        inside = person_id in facts.people if person_id is not None else unit.id in facts.units
+        if not inside:
+            out.append(
+                {
+                    "regime": regime_for_year(year),
+                    "eligible": None,
+                    "criteria": [],
+                    "note": "Ngoài phạm vi đánh giá (người hoặc đơn vị ngoài ngành)",
+                }
+            )
+            continue
+        verdict, results = judge(
+            facts,
+            rules_for(year, award_type, recipient),
+            person_id if person_id is not None else unit.id,
+        )  # type: ignore[arg-type]
+        out.append(
+            {
+                "regime": regime_for_year(year),
+                "eligible": verdict,
+                "criteria": [r.model_dump() for r in results],
+            }
+        )
+    return out

@@ -1,0 +1,128 @@
+"""Everything the rules read about a year's candidates, loaded in a handful of queries."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from app.models.awards import Award, AwardType
+from app.models.facts import Assessment, Initiative, InitiativeAuthor
+from app.models.people import Person
+from app.models.periods import Period
+from app.models.reports import Report, ReportStatus
+from app.models.units import Unit, UnitKind
+from app.services import catalogue, figures, targets
+from app.services.reports import values_of
+
+HISTORY_YEARS = 6
+
+
+@dataclass
+class Facts:
+    year: int
+    scope: Unit
+    people: dict[int, Person] = field(default_factory=dict)
+    units: dict[int, Unit] = field(default_factory=dict)
+    staff: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))  # unit -> people
+    assessments: dict[tuple[int, int], Assessment] = field(default_factory=dict)  # (person, year)
+    person_awards: dict[int, list[tuple[str, int]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    unit_awards: dict[int, list[tuple[str, int]]] = field(default_factory=lambda: defaultdict(list))
+    initiatives: dict[int, list[Initiative]] = field(default_factory=lambda: defaultdict(list))
+    rates: dict[int, dict[str, float | None]] = field(
+        default_factory=dict
+    )  # unit -> approved Q4 rates
+    goals: dict[int, dict[str, float | None]] = field(default_factory=dict)
+    title_counts: dict[str, int] = field(default_factory=dict)  # code -> awarded in scope this year
+
+    def has_award(self, person_id: int, code: str, year: int) -> bool:
+        return (code, year) in self.person_awards.get(person_id, [])
+
+    def unit_has_award(self, unit_id: int, code: str, year: int) -> bool:
+        return (code, year) in self.unit_awards.get(unit_id, [])
+
+    def year_end(self) -> date:
+        return date(self.year, 12, 31)
+
+
+def load(session: Session, year: int, scope: Unit) -> Facts:
+    facts = Facts(year=year, scope=scope)
+    units = session.exec(
+        select(Unit).where(col(Unit.path).startswith(scope.path), col(Unit.is_external).is_(False))
+    ).all()
+    facts.units = {u.id: u for u in units}  # type: ignore[misc]
+    people = session.exec(
+        select(Person).where(col(Person.unit_id).in_(list(facts.units)), Person.is_active == True)  # noqa: E712
+    ).all()
+    facts.people = {p.id: p for p in people}  # type: ignore[misc]
+    for p in people:
+        facts.staff[p.unit_id].append(p.id)  # type: ignore[arg-type]
+    ids = list(facts.people)
+    first = year - HISTORY_YEARS
+    for a in session.exec(
+        select(Assessment).where(
+            col(Assessment.person_id).in_(ids), Assessment.year >= first, Assessment.year <= year
+        )
+    ).all():
+        facts.assessments[(a.person_id, a.year)] = a
+    codes = {t.id: t.code for t in session.exec(select(AwardType)).all()}
+    for a in session.exec(
+        select(Award).where(
+            col(Award.unit_id).in_(list(facts.units)),
+            col(Award.revoked_at).is_(None),
+            Award.year >= first,
+            Award.year <= year,
+        )
+    ).all():
+        code = codes[a.award_type_id]
+        if a.recipient_person_id is not None:
+            facts.person_awards[a.recipient_person_id].append((code, a.year))
+        elif a.recipient_unit_id is not None:
+            facts.unit_awards[a.recipient_unit_id].append((code, a.year))
+        if a.year == year:
+            facts.title_counts[code] = facts.title_counts.get(code, 0) + 1
+    for initiative, person_id in session.exec(
+        select(Initiative, InitiativeAuthor.person_id)
+        .join(InitiativeAuthor, InitiativeAuthor.initiative_id == Initiative.id)
+        .where(
+            col(InitiativeAuthor.person_id).in_(ids),
+            Initiative.year >= first,
+            Initiative.year <= year,
+        )
+    ).all():
+        facts.initiatives[person_id].append(initiative)
+    _load_rates(session, facts)
+    return facts
+
+
+def _load_rates(session: Session, facts: Facts) -> None:
+    """Each reporting unit's approved 12-month rates for the year, and its targets."""
+    period = session.exec(
+        select(Period).where(Period.year == facts.year, Period.quarter == 4)
+    ).first()
+    if period is None:
+        return
+    cat = catalogue.load(session)
+    reporting = [
+        u
+        for u in facts.units.values()
+        if u.kind in (UnitKind.district_office, UnitKind.provincial_department)
+    ]
+    reports = session.exec(
+        select(Report).where(
+            Report.period_id == period.id,
+            col(Report.unit_id).in_([u.id for u in reporting]),
+            Report.status == ReportStatus.approved,
+        )
+    ).all()
+    vals = values_of(session, cat, [r.id for r in reports])  # type: ignore[misc]
+    table = targets.table_for_year(session, facts.year)
+    codes = [c for c, _, _ in cat.indicators]
+    for report in reports:
+        scope = {**vals[report.id], **figures.derive(cat, vals[report.id])}  # type: ignore[index]
+        facts.rates[report.unit_id] = {
+            c: figures.rate(n.evaluate(scope), d.evaluate(scope)) for c, n, d in cat.indicators
+        }
+        facts.goals[report.unit_id] = table.for_path(facts.units[report.unit_id].path, codes)

@@ -1,0 +1,430 @@
+"""Nominations (đề nghị khen thưởng): proposed by a unit for a candidate, submitted with the
+dossier the award asks for, voted by the council under the rule of its regime, then decided
+(the award is made on a decision) or rejected with the reason."""
+
+from math import ceil
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from app.core.errors import Conflict, FieldIssue, Invalid, NotFound
+from app.core.types import utcnow
+from app.models.awards import (
+    Award,
+    AwardLine,
+    AwardType,
+    AwardTypeRef,
+    CouncilVote,
+    DecisionCreate,
+    DecisionKind,
+    DossierItem,
+    Nomination,
+    NominationCreate,
+    NominationDecide,
+    NominationPublic,
+    NominationStatus,
+    NominationUpdate,
+    PersonRef,
+    RecipientKind,
+)
+from app.models.people import Person
+from app.models.units import Unit, UnitRef
+from app.services import audit, awards, eligibility
+from app.services.award_catalogue import regime_for_year
+from app.services.common import apply_changes, check_version, page
+from app.services.scope import Actor, authorize, in_subtree, unit_in_scope
+
+DOSSIER_LABELS = {
+    "to_trinh": "Tờ trình đề nghị khen thưởng",
+    "bien_ban": "Biên bản họp Hội đồng Thi đua – Khen thưởng",
+    "bao_cao_thanh_tich": "Báo cáo thành tích",
+    "chung_nhan_sang_kien": "Giấy chứng nhận sáng kiến, đề tài được công nhận",
+    "ket_qua_bo_phieu": "Kết quả bỏ phiếu kín của Hội đồng",
+}
+BASE_DOSSIER = ["to_trinh", "bien_ban", "bao_cao_thanh_tich"]
+EXTRA_DOSSIER = {  # R-DOSSIER-1
+    "CSTDCS": ["chung_nhan_sang_kien"],
+    "CSTD_NGANH": ["chung_nhan_sang_kien", "ket_qua_bo_phieu"],
+    "CSTD_TOAN_QUOC": ["chung_nhan_sang_kien", "ket_qua_bo_phieu"],
+    "CO_THI_DUA_CP": ["ket_qua_bo_phieu"],
+}
+# Council thresholds: NĐ 91/2017 Đ.45.8 — secret ballot, ≥ 90 % of ALL members.
+SECRET_BALLOT_90 = {"CSTD_NGANH", "CSTD_TOAN_QUOC", "CO_THI_DUA_CP"}
+
+
+def dossier_items(code: str) -> list[str]:
+    return BASE_DOSSIER + EXTRA_DOSSIER.get(code, [])
+
+
+def vote_outcome(code: str, vote: CouncilVote) -> tuple[bool, str]:
+    """Whether the council's vote carries the nomination, and the reason in words."""
+    share = f"{vote.yes / vote.members * 100:.1f}".replace(".", ",") + " %"
+    if code in SECRET_BALLOT_90:
+        need = ceil(0.9 * vote.members)
+        if not vote.secret_ballot:
+            return False, "Danh hiệu này phải bỏ phiếu kín (NĐ 91/2017/NĐ-CP Điều 45 khoản 8)"
+        return vote.yes >= need, (
+            f"{vote.yes}/{vote.members} thành viên đồng ý ({share}); cần ≥ 90 % tổng số thành viên, "
+            f"tức ≥ {need} phiếu (NĐ 91/2017/NĐ-CP Điều 45 khoản 8)"
+        )
+    need = vote.members // 2 + 1
+    return vote.yes >= need, (
+        f"{vote.yes}/{vote.members} thành viên đồng ý ({share}); cần quá nửa tổng số thành viên, tức ≥ {need} phiếu "
+        "(quy tắc mặc định — quy chế Hội đồng ngành Tư pháp CHƯA XÁC NHẬN)"
+    )
+
+
+def _public(session: Session, actor: Actor, rows: list[Nomination]) -> list[NominationPublic]:
+    if not rows:
+        return []
+    types = {t.id: t for t in session.exec(select(AwardType)).all()}
+    unit_ids = {n.proposer_id for n in rows} | {
+        n.candidate_unit_id for n in rows if n.candidate_unit_id
+    }
+    units = {u.id: u for u in session.exec(select(Unit).where(col(Unit.id).in_(unit_ids))).all()}
+    people = {
+        p.id: (p, u)
+        for p, u in session.exec(
+            select(Person, Unit)
+            .join(Unit, Unit.id == Person.unit_id)
+            .where(
+                col(Person.id).in_({n.candidate_person_id for n in rows if n.candidate_person_id})
+            )
+        ).all()
+    }
+    out = []
+    for n in rows:
+        award_type = types[n.award_type_id]
+        person = people.get(n.candidate_person_id) if n.candidate_person_id else None
+        live = n.eligibility
+        if n.status in (
+            NominationStatus.draft,
+            NominationStatus.submitted,
+            NominationStatus.approved,
+        ):
+            home = person[1] if person else units[n.candidate_unit_id]  # type: ignore[index]
+            scope = (
+                session.get(Unit, actor.unit_id)
+                if actor.unit_id is not None
+                else units[n.proposer_id]
+            )
+            live = eligibility.snapshots(
+                session, n.year, scope or home, [(award_type, n.candidate_person_id, home)]
+            )[0]
+        out.append(
+            NominationPublic(
+                id=n.id,  # type: ignore[arg-type]
+                proposer=UnitRef.model_validate(units[n.proposer_id]),
+                year=n.year,
+                award_type=AwardTypeRef.model_validate(award_type),
+                candidate_unit=UnitRef.model_validate(units[n.candidate_unit_id])
+                if n.candidate_unit_id
+                else None,
+                candidate_person=PersonRef(
+                    id=person[0].id,
+                    full_name=person[0].full_name,  # type: ignore[arg-type]
+                    unit=UnitRef.model_validate(person[1]),
+                    is_external=person[0].is_external,
+                )
+                if person
+                else None,
+                achievements=n.achievements,
+                status=n.status,
+                dossier=[
+                    DossierItem(
+                        code=c, label=DOSSIER_LABELS[c], required=True, done=bool(n.dossier.get(c))
+                    )
+                    for c in dossier_items(award_type.code)
+                ],
+                vote=n.vote,
+                eligibility=live,
+                reason=n.reason,
+                award_id=n.award_id,
+                submitted_at=n.submitted_at,
+                version=n.version,
+            )
+        )
+    return out
+
+
+def _visible(actor: Actor):  # type: ignore[no-untyped-def]
+    return col(Nomination.proposer_id).in_(select(Unit.id).where(in_subtree(actor)))
+
+
+def list_nominations(
+    session: Session,
+    actor: Actor,
+    *,
+    year: int | None = None,
+    status: NominationStatus | None = None,
+    award_type: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[NominationPublic], int]:
+    authorize(actor, "awards.read")
+    stmt = select(Nomination).where(_visible(actor))
+    if year is not None:
+        stmt = stmt.where(Nomination.year == year)
+    if status is not None:
+        stmt = stmt.where(Nomination.status == status)
+    if award_type:
+        stmt = stmt.where(
+            col(Nomination.award_type_id).in_(
+                select(AwardType.id).where(AwardType.code == award_type)
+            )
+        )
+    rows, total = page(
+        session, stmt.order_by(col(Nomination.id).desc()), limit=limit, offset=offset
+    )
+    return _public(session, actor, rows), total
+
+
+def _load(session: Session, actor: Actor, nomination_id: int) -> Nomination:
+    row = session.exec(
+        select(Nomination).where(Nomination.id == nomination_id, _visible(actor)).with_for_update()
+    ).first()
+    if row is None:
+        raise NotFound("No such {entity}", params={"entity": "nomination"})
+    return row
+
+
+def get_nomination(session: Session, actor: Actor, nomination_id: int) -> NominationPublic:
+    authorize(actor, "awards.read")
+    return _public(session, actor, [_load(session, actor, nomination_id)])[0]
+
+
+def create_nomination(session: Session, actor: Actor, data: NominationCreate) -> NominationPublic:
+    authorize(actor, "nominations.write")
+    try:
+        proposer = unit_in_scope(session, actor, data.proposer_id)
+    except NotFound:
+        raise Invalid(
+            FieldIssue("proposer_id", "No such unit in your scope", "not_found")
+        ) from None
+    award_type = awards.types_by_code(session).get(data.award_type)
+    if award_type is None:
+        raise Invalid(FieldIssue("award_type", "Unknown award type", "not_found"))
+    line = AwardLine(
+        award_type=data.award_type,
+        recipient_unit_id=data.candidate_unit_id,
+        recipient_person_id=data.candidate_person_id,
+    )
+    _unit, person, home = awards._recipient(session, actor, line, "candidate")
+    kind = RecipientKind.individual if person else RecipientKind.collective
+    if kind.value not in award_type.recipients:
+        raise Invalid(
+            FieldIssue(
+                "award_type",
+                "{award} is for collectives only" if person else "{award} is for individuals only",
+                "recipient_kind",
+                {"award": award_type.name_vi},
+            )
+        )
+    if (home.is_external or (person and person.is_external)) and not award_type.external_allowed:
+        raise Invalid(
+            FieldIssue(
+                "award_type",
+                "{award} is only for the sector's own staff and units",
+                "external",
+                {"award": award_type.name_vi},
+            )
+        )
+    unknown = [k for k in data.dossier if k not in DOSSIER_LABELS]
+    if unknown:
+        raise Invalid(*[FieldIssue(f"dossier.{k}", "Unknown field", "unknown") for k in unknown])
+    nomination = Nomination(
+        proposer_id=proposer.id,  # type: ignore[arg-type]
+        year=data.year,
+        award_type_id=award_type.id,  # type: ignore[arg-type]
+        candidate_unit_id=data.candidate_unit_id,
+        candidate_person_id=data.candidate_person_id,
+        achievements=data.achievements,
+        dossier=dict(data.dossier),
+    )
+    session.add(nomination)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "create",
+        "nomination",
+        nomination.id,
+        unit_id=proposer.id,
+        after=audit.snapshot(nomination),
+    )
+    session.commit()
+    return get_nomination(session, actor, nomination.id)  # type: ignore[arg-type]
+
+
+def update_nomination(
+    session: Session,
+    actor: Actor,
+    nomination_id: int,
+    data: NominationUpdate,
+    *,
+    expected_version: int | None,
+) -> NominationPublic:
+    authorize(actor, "nominations.write")
+    n = _load(session, actor, nomination_id)
+    check_version(n, expected_version)
+    if n.status != NominationStatus.draft:
+        raise Conflict("Only a draft nomination can be changed")
+    changes = data.model_dump(exclude_unset=True)
+    if "dossier" in changes:
+        unknown = [k for k in changes["dossier"] or {} if k not in DOSSIER_LABELS]
+        if unknown:
+            raise Invalid(
+                *[FieldIssue(f"dossier.{k}", "Unknown field", "unknown") for k in unknown]
+            )
+        changes["dossier"] = {**n.dossier, **(changes["dossier"] or {})}
+    before = audit.snapshot(n)
+    if apply_changes(n, changes):
+        audit.record(
+            session,
+            actor,
+            "update",
+            "nomination",
+            n.id,
+            unit_id=n.proposer_id,
+            before=before,
+            after=audit.snapshot(n),
+        )
+        session.commit()
+    return get_nomination(session, actor, n.id)  # type: ignore[arg-type]
+
+
+def _save(
+    session: Session, actor: Actor, n: Nomination, action: str, before: dict[str, Any] | None
+) -> NominationPublic:
+    n.version += 1
+    n.updated_at = utcnow()
+    session.add(n)
+    audit.record(
+        session,
+        actor,
+        action,
+        "nomination",
+        n.id,
+        unit_id=n.proposer_id,
+        before=before,
+        after=audit.snapshot(n),
+    )
+    session.commit()
+    return get_nomination(session, actor, n.id)  # type: ignore[arg-type]
+
+
+def submit(
+    session: Session, actor: Actor, nomination_id: int, *, expected_version: int | None
+) -> NominationPublic:
+    authorize(actor, "nominations.write")
+    n = _load(session, actor, nomination_id)
+    check_version(n, expected_version)
+    if n.status != NominationStatus.draft:
+        raise Conflict("Only a draft nomination can be submitted")
+    code = session.get(AwardType, n.award_type_id).code  # type: ignore[union-attr]
+    missing = [c for c in dossier_items(code) if not n.dossier.get(c)]
+    if missing:
+        raise Invalid(
+            *[
+                FieldIssue(f"dossier.{c}", "This document is missing from the dossier", "missing")
+                for c in missing
+            ],
+            detail="The dossier is not complete",
+        )
+    before = audit.snapshot(n)
+    n.status = NominationStatus.submitted
+    n.submitted_at = utcnow()
+    return _save(session, actor, n, "submit", before)
+
+
+def record_vote(
+    session: Session,
+    actor: Actor,
+    nomination_id: int,
+    vote: CouncilVote,
+    *,
+    expected_version: int | None,
+) -> NominationPublic:
+    authorize(actor, "nominations.review")
+    n = _load(session, actor, nomination_id)
+    check_version(n, expected_version)
+    if n.status != NominationStatus.submitted:
+        raise Conflict("Only a submitted nomination can be voted on")
+    code = session.get(AwardType, n.award_type_id).code  # type: ignore[union-attr]
+    passed, explanation = vote_outcome(code, vote)
+    before = audit.snapshot(n)
+    n.vote = {
+        **vote.model_dump(mode="json"),
+        "passed": passed,
+        "rule": explanation,
+        "regime": regime_for_year(n.year),
+    }
+    if passed:
+        n.status = NominationStatus.approved
+    else:
+        n.status = NominationStatus.rejected
+        n.reason = f"Hội đồng không thông qua: {explanation}"
+    return _save(session, actor, n, "vote", before)
+
+
+def reject(
+    session: Session, actor: Actor, nomination_id: int, reason: str, *, expected_version: int | None
+) -> NominationPublic:
+    authorize(actor, "nominations.review")
+    n = _load(session, actor, nomination_id)
+    check_version(n, expected_version)
+    if n.status not in (NominationStatus.submitted, NominationStatus.approved):
+        raise Conflict("Only a submitted or approved nomination can be rejected")
+    before = audit.snapshot(n)
+    n.status = NominationStatus.rejected
+    n.reason = reason
+    return _save(session, actor, n, "reject", before)
+
+
+def decide(
+    session: Session,
+    actor: Actor,
+    nomination_id: int,
+    data: NominationDecide,
+    *,
+    expected_version: int | None,
+) -> NominationPublic:
+    """Make the award: onto an existing decision, or on a new decision of one award."""
+    authorize(actor, "nominations.review")
+    n = _load(session, actor, nomination_id)
+    check_version(n, expected_version)
+    if n.status != NominationStatus.approved:
+        raise Conflict("Only a nomination the council approved can be decided")
+    code = session.get(AwardType, n.award_type_id).code  # type: ignore[union-attr]
+    line = AwardLine(
+        award_type=code,
+        recipient_unit_id=n.candidate_unit_id,
+        recipient_person_id=n.candidate_person_id,
+        citation=data.citation or n.achievements,
+    )
+    if data.decision_id is not None:
+        award = awards.add_award(session, actor, data.decision_id, line, nomination_id=n.id)
+    else:
+        missing = [f for f in ("number", "signed_on", "issuer_id") if getattr(data, f) is None]
+        if missing:
+            raise Invalid(*[FieldIssue(f, "This field is required", "missing") for f in missing])
+        created = awards.create_decision(
+            session,
+            actor,
+            DecisionCreate(
+                number=data.number,
+                signed_on=data.signed_on,
+                issuer_id=data.issuer_id,  # type: ignore[arg-type]
+                kind=DecisionKind.merit,
+                year=n.year,
+                awards=[line],
+            ),
+            nomination_ids={0: n.id},  # type: ignore[dict-item]
+        )
+        n = _load(session, actor, nomination_id)
+        award = session.get(Award, created.awards[0].id)  # type: ignore[assignment]
+    before = audit.snapshot(n)
+    n.status = NominationStatus.decided
+    n.award_id = award.id
+    n.eligibility = award.eligibility
+    return _save(session, actor, n, "decide", before)

@@ -1,0 +1,205 @@
+"""Rankings of the offices under a unit for one period, and reporting completeness.
+
+Order: offices meeting more targets first, then the case rate, then the money rate; equal
+offices share a rank (1, 1, 3). Only approved figures rank unless a preview is asked for.
+"""
+
+from datetime import date
+
+from pydantic import BaseModel
+from sqlmodel import Session, col, select
+
+from app.core.types import utcnow
+from app.models.periods import PeriodPublic
+from app.models.reports import Report, ReportStatus
+from app.models.units import Unit, UnitKind, UnitRef
+from app.services import catalogue, figures, periods, targets
+from app.services.reports import local_date, values_of
+from app.services.scope import Actor, authorize, unit_in_scope
+
+REPORTING = (UnitKind.district_office,)
+
+
+class RankingItem(BaseModel):
+    rank: int
+    unit: UnitRef
+    indicators: dict[str, float | None]
+    targets: dict[str, float | None]
+    attainment: dict[str, float | None]
+    targets_met: int
+    approved: bool
+    status: ReportStatus
+    report_id: int
+
+
+class Ranking(BaseModel):
+    period: PeriodPublic
+    parent: UnitRef
+    preview: bool
+    approved_only: bool
+    items: list[RankingItem]
+
+
+class CompletenessItem(BaseModel):
+    unit: UnitRef
+    status: ReportStatus | None  # None: not started
+    report_id: int | None
+    submitted_at: str | None
+    on_time: bool | None
+    late: bool
+    overdue: bool  # not submitted and past the due date
+    comment: str | None
+
+
+class Completeness(BaseModel):
+    period: PeriodPublic
+    parent: UnitRef
+    expected: int
+    reported: int
+    on_time: int
+    late: int
+    not_reported: int
+    approved: int
+    items: list[CompletenessItem]
+
+
+def _parent(session: Session, actor: Actor, parent_id: int | None) -> Unit:
+    if parent_id is not None:
+        return unit_in_scope(session, actor, parent_id)
+    if actor.unit_id is None:  # the system actor has no home unit
+        root = session.exec(
+            select(Unit).where(col(Unit.parent_id).is_(None)).order_by(Unit.id)
+        ).first()
+        assert root is not None
+        return root
+    return unit_in_scope(session, actor, actor.unit_id)
+
+
+def ranking(
+    session: Session,
+    actor: Actor,
+    period_code: str,
+    parent_id: int | None = None,
+    *,
+    preview: bool = False,
+) -> Ranking:
+    authorize(actor, "reports.read")
+    period = periods.get_by_code(session, period_code)
+    parent = _parent(session, actor, parent_id)
+    cat = catalogue.load(session)
+    stmt = (
+        select(Report, Unit)
+        .join(Unit, Unit.id == Report.unit_id)
+        .where(
+            Report.period_id == period.id,
+            col(Unit.path).startswith(parent.path),
+            Unit.id != parent.id,
+        )
+    )
+    if not preview:
+        stmt = stmt.where(Report.status == ReportStatus.approved)
+    rows = session.exec(stmt).all()
+    vals = values_of(session, cat, [r.id for r, _ in rows])  # type: ignore[misc]
+    table = targets.table_for_year(session, period.year)
+    codes = [code for code, _, _ in cat.indicators]
+    scored = []
+    for report, unit in rows:
+        scope = {**vals[report.id], **figures.derive(cat, vals[report.id])}  # type: ignore[index]
+        rates = {
+            code: figures.rate(num.evaluate(scope), den.evaluate(scope))
+            for code, num, den in cat.indicators
+        }
+        goal = table.for_path(unit.path, codes)
+        met = sum(
+            1 for c in codes if rates[c] is not None and goal[c] is not None and rates[c] >= goal[c]
+        )  # type: ignore[operator]
+        key = (met, *[rates[c] if rates[c] is not None else -1.0 for c in codes])
+        scored.append((key, report, unit, rates, goal, met))
+    scored.sort(key=lambda s: (tuple(-k for k in s[0]), s[2].name))
+    items: list[RankingItem] = []
+    for position, (key, report, unit, rates, goal, met) in enumerate(scored, start=1):
+        rank = items[-1].rank if items and scored[position - 2][0] == key else position
+        items.append(
+            RankingItem(
+                rank=rank,
+                unit=UnitRef.model_validate(unit),
+                indicators=rates,
+                targets=goal,
+                attainment={c: figures.points(rates[c], goal[c]) for c in codes},
+                targets_met=met,
+                approved=report.status == ReportStatus.approved,
+                status=report.status,
+                report_id=report.id,  # type: ignore[arg-type]
+            )
+        )
+    return Ranking(
+        period=periods.to_public(period),
+        parent=UnitRef.model_validate(parent),
+        preview=preview,
+        approved_only=not preview,
+        items=items,
+    )
+
+
+def completeness(
+    session: Session,
+    actor: Actor,
+    period_code: str,
+    parent_id: int | None = None,
+    *,
+    today: date | None = None,
+) -> Completeness:
+    authorize(actor, "reports.read")
+    period = periods.get_by_code(session, period_code)
+    parent = _parent(session, actor, parent_id)
+    today = today or local_date(utcnow())
+    rows = session.exec(
+        select(Unit, Report)
+        .outerjoin(Report, (Report.unit_id == Unit.id) & (Report.period_id == period.id))
+        .where(col(Unit.path).startswith(parent.path), col(Unit.kind).in_(REPORTING))
+    ).all()
+    items: list[CompletenessItem] = []
+    for unit, report in rows:
+        submitted = (
+            report is not None
+            and report.submitted_at is not None
+            and report.status
+            in (
+                ReportStatus.submitted,
+                ReportStatus.approved,
+            )
+        )
+        items.append(
+            CompletenessItem(
+                unit=UnitRef.model_validate(unit),
+                status=report.status if report else None,
+                report_id=report.id if report else None,
+                submitted_at=report.submitted_at.isoformat()
+                if report and report.submitted_at
+                else None,
+                on_time=(not report.is_late) if submitted and report else None,
+                late=bool(report and report.is_late),
+                overdue=not submitted and today > period.due_on,
+                comment=report.comment if report else None,
+            )
+        )
+    # Late and overdue offices first, then the rest by name.
+    items.sort(
+        key=lambda i: (
+            not (i.overdue or i.late),
+            i.status is not None and i.status != ReportStatus.returned,
+            i.unit.name,
+        )
+    )
+    reported = sum(1 for i in items if i.on_time is not None)
+    return Completeness(
+        period=periods.to_public(period),
+        parent=UnitRef.model_validate(parent),
+        expected=len(items),
+        reported=reported,
+        on_time=sum(1 for i in items if i.on_time),
+        late=sum(1 for i in items if i.on_time is False),
+        not_reported=len(items) - reported,
+        approved=sum(1 for i in items if i.status == ReportStatus.approved),
+        items=items,
+    )

@@ -1,0 +1,497 @@
+"""Bulk figures: import (JSON, CSV, .xlsx) keyed by unit code and period code, all or
+nothing, with a dry run; export as CSV and .xlsx; the .xlsx entry template of one report."""
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.protection import SheetProtection
+from pydantic import BaseModel
+from sqlalchemy import insert, update
+from sqlmodel import Session, col, select
+
+from app.core.errors import FieldIssue, Invalid
+from app.core.messages import translate
+from app.core.types import utcnow
+from app.models.periods import Period
+from app.models.reports import EDITABLE, MAX_VALUE, Report, ReportEvent, ReportStatus, ReportValue
+from app.models.units import Unit
+from app.services import audit, catalogue, figures, periods
+from app.services.reports import REPORTING_KINDS, values_of
+from app.services.scope import Actor, authorize, in_subtree, unit_in_scope
+
+TEMPLATE_SHEET = "Báo cáo"
+META_SHEET = "_thidua"
+UNIT_HEADERS = ("unit", "unit_code", "mã đơn vị")
+PERIOD_HEADERS = ("period", "kỳ", "ky")
+_GROUPED = re.compile(r"^\d{1,3}([. \u00a0]\d{3})+$")
+
+
+@dataclass
+class ImportRow:
+    number: int  # as the client counts: CSV/xlsx line, JSON index + 1
+    unit: str
+    period: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+class ImportError_(BaseModel):
+    row: int
+    field: str
+    message: str
+
+
+class ImportSummary(BaseModel):
+    dry_run: bool
+    applied: bool
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    errors: list[ImportError_] = []
+
+
+# ---- reading files -------------------------------------------------------------------------
+
+
+def parse_number(raw: Any) -> int | str | None:
+    """An integer, None for an empty cell, or the reason it is not a non-negative integer."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    if isinstance(raw, bool):
+        return "Must be a non-negative whole number"
+    if isinstance(raw, int):
+        value = raw
+    elif isinstance(raw, float):
+        if not raw.is_integer():
+            return "Must be a non-negative whole number"
+        value = int(raw)
+    else:
+        text = str(raw).strip()
+        if _GROUPED.match(text):  # 1.234.567 as Vietnamese write it
+            text = re.sub(r"[. \u00a0]", "", text)
+        if not text.isdigit():
+            return "Must be a non-negative whole number"
+        value = int(text)
+    if value < 0 or value > MAX_VALUE:
+        return "Must be a non-negative whole number"
+    return value
+
+
+def rows_from_json(body: Any) -> list[ImportRow]:
+    items = body.get("rows") if isinstance(body, dict) else body
+    if not isinstance(items, list):
+        raise Invalid(FieldIssue("rows", "Must be a list of rows", "type"))
+    rows = []
+    for i, item in enumerate(items, start=1):
+        if not isinstance(item, dict):
+            raise Invalid(FieldIssue(f"rows.{i}", "Must be an object", "type"))
+        values = item.get("values") or {}
+        if not isinstance(values, dict):
+            raise Invalid(FieldIssue(f"rows.{i}.values", "Must be an object", "type"))
+        rows.append(
+            ImportRow(
+                i,
+                str(item.get("unit") or item.get("unit_code") or ""),
+                str(item.get("period") or ""),
+                values,
+            )
+        )
+    return rows
+
+
+def _rows_from_table(
+    header: list[Any], records: Iterable[tuple[int, list[Any]]]
+) -> list[ImportRow]:
+    names = [str(h).strip().lower() if h is not None else "" for h in header]
+    try:
+        unit_col = next(i for i, n in enumerate(names) if n in UNIT_HEADERS)
+        period_col = next(i for i, n in enumerate(names) if n in PERIOD_HEADERS)
+    except StopIteration:
+        raise Invalid(
+            FieldIssue("file", "The first row must name the columns unit and period", "header")
+        ) from None
+    rows = []
+    for number, record in records:
+        if not any(c not in (None, "") for c in record):
+            continue
+        cells = list(record) + [None] * (len(names) - len(record))
+        values = {
+            names[i]: cells[i]
+            for i in range(len(names))
+            if i not in (unit_col, period_col) and names[i] and names[i] not in IGNORED_COLUMNS
+        }
+        rows.append(
+            ImportRow(
+                number,
+                str(cells[unit_col] or "").strip(),
+                str(cells[period_col] or "").strip(),
+                values,
+            )
+        )
+    return rows
+
+
+IGNORED_COLUMNS = {"unit_name", "tên đơn vị", "status", "trạng thái", "ty_le_viec", "ty_le_tien"}
+
+
+def rows_from_csv(data: bytes) -> list[ImportRow]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise Invalid(FieldIssue("file", "The file could not be read", "encoding")) from None
+    reader = csv.reader(io.StringIO(text))
+    lines = list(reader)
+    if not lines:
+        return []
+    return _rows_from_table(lines[0], ((n, line) for n, line in enumerate(lines[1:], start=2)))
+
+
+def rows_from_xlsx(data: bytes) -> list[ImportRow]:
+    try:
+        book = load_workbook(io.BytesIO(data), data_only=True, read_only=False)
+    except Exception:  # openpyxl raises many kinds for a broken file
+        raise Invalid(FieldIssue("file", "The file could not be read", "format")) from None
+    if META_SHEET in book.sheetnames:  # one report's template
+        meta = book[META_SHEET]
+        sheet = book[TEMPLATE_SHEET] if TEMPLATE_SHEET in book.sheetnames else book.worksheets[0]
+        values: dict[str, Any] = {}
+        for row in sheet.iter_rows(min_row=1):
+            code = row[0].value
+            is_code = isinstance(code, str) and re.fullmatch(r"[a-z_][a-z0-9_]*", code)
+            # input cells only: the derived rows are locked and recomputed anyway
+            if is_code and len(row) >= 3 and row[2].protection.locked is False:
+                values[str(code)] = row[2].value
+        return [ImportRow(1, str(meta["B1"].value or ""), str(meta["B2"].value or ""), values)]
+    sheet = book.worksheets[0]
+    all_rows = list(sheet.iter_rows(values_only=True))
+    if not all_rows:
+        return []
+    return _rows_from_table(
+        list(all_rows[0]), ((n, list(r)) for n, r in enumerate(all_rows[1:], start=2))
+    )
+
+
+# ---- applying ------------------------------------------------------------------------------
+
+
+def import_rows(
+    session: Session, actor: Actor, rows: list[ImportRow], *, dry_run: bool, lang: str = "vi"
+) -> ImportSummary:
+    """All rows or none. Re-sending the same figures changes nothing."""
+    authorize(actor, "reports.write")
+    cat = catalogue.load(session)
+    summary = ImportSummary(dry_run=dry_run, applied=False)
+    unit_codes = {r.unit for r in rows}
+    period_codes = {r.period for r in rows}
+    units = {
+        u.code: u
+        for u in session.exec(
+            select(Unit).where(col(Unit.code).in_(unit_codes), in_subtree(actor))
+        ).all()
+    }
+    period_map = {
+        p.code: p
+        for p in session.exec(select(Period).where(col(Period.code).in_(period_codes))).all()
+    }
+    existing = {
+        (r.unit_id, r.period_id): r
+        for r in session.exec(
+            select(Report).where(
+                col(Report.unit_id).in_([u.id for u in units.values()]),
+                col(Report.period_id).in_([p.id for p in period_map.values()]),
+            )
+        ).all()
+    }
+    existing_values = values_of(session, cat, [r.id for r in existing.values()])  # type: ignore[misc]
+    closed = [
+        (p.id, u.id) for p in period_map.values() if p.status != "open" for u in units.values()
+    ]
+    excepted = periods.exceptions_among(session, closed)
+    seen: dict[tuple[str, str], int] = {}
+    plan: list[tuple[ImportRow, Unit, Period, Report | None, dict[str, int | None]]] = []
+
+    def reject(row: ImportRow, field_name: str, message: str, **params: Any) -> None:
+        text = translate(message, lang, params)
+        summary.errors.append(ImportError_(row=row.number, field=field_name, message=text))
+
+    derived = {c for c, _ in cat.derived}
+    for row in rows:
+        errors_before = len(summary.errors)
+        unit = units.get(row.unit)
+        period = period_map.get(row.period)
+        if unit is None or unit.kind not in REPORTING_KINDS:
+            reject(row, "unit", "Unknown unit code")
+        if period is None:
+            reject(row, "period", "Unknown period code")
+        key = (row.unit, row.period)
+        if key in seen:
+            reject(row, "unit", "Duplicate of row {row}", row=seen[key])
+        seen.setdefault(key, row.number)
+        parsed: dict[str, int | None] = {}
+        for code, raw in row.values.items():
+            if code in derived:
+                continue  # exported derived columns are recomputed, not imported
+            if code not in cat.inputs:
+                reject(row, code, "Unknown metric")
+                continue
+            value = parse_number(raw)
+            if isinstance(value, str):
+                reject(row, code, value)
+            elif value is not None:
+                parsed[code] = value
+        if len(summary.errors) > errors_before or unit is None or period is None:
+            continue
+        report = existing.get((unit.id, period.id))  # type: ignore[arg-type]
+        current = existing_values.get(report.id, {}) if report else {}  # type: ignore[arg-type]
+        changes = {c: v for c, v in parsed.items() if current.get(c) != v}
+        if report is not None and not changes:
+            summary.unchanged += 1
+            continue
+        if report is not None and report.status not in EDITABLE:
+            reject(row, "status", "The report is {status} and locked", status=report.status)
+            continue
+        if period.status != "open" and (period.id, unit.id) not in excepted:
+            reject(row, "period", "The period is closed for this unit")
+            continue
+        plan.append((row, unit, period, report, changes))
+    summary.rejected = len({e.row for e in summary.errors})
+    summary.created = sum(1 for p in plan if p[3] is None)
+    summary.updated = len(plan) - summary.created
+    if summary.rejected or dry_run:
+        return summary
+    _apply(session, actor, cat, plan, existing_values)
+    session.commit()
+    summary.applied = True
+    return summary
+
+
+def _apply(
+    session: Session,
+    actor: Actor,
+    cat: catalogue.Catalogue,
+    plan: list[tuple[ImportRow, Unit, Period, Report | None, dict[str, int | None]]],
+    current: dict[int, dict[str, int]],
+) -> None:
+    """Write the plan in a few bulk statements, whatever its size: the new reports (ids back
+    in order), their "import" events, the values inserted or updated, each report's version,
+    and one audit entry per report — the same rows a report-by-report write would leave."""
+    now = utcnow()
+    new = [(unit, period, changes) for _, unit, period, report, changes in plan if report is None]
+    new_ids: list[int] = []
+    if new:
+        result = session.exec(
+            insert(Report).returning(Report.id, sort_by_parameter_order=True),
+            params=[
+                {
+                    "unit_id": unit.id,
+                    "period_id": period.id,
+                    "status": ReportStatus.draft,
+                    "version": 2 if changes else 1,  # created, then its values written
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for unit, period, changes in new
+            ],
+        )
+        new_ids = list(result.scalars())
+    if new_ids:
+        session.exec(
+            insert(ReportEvent),
+            params=[
+                {"report_id": i, "at": now, "actor": actor.username, "action": "import"}
+                for i in new_ids
+            ],
+        )
+    ids = iter(new_ids)
+    inserts, updates, entries = [], [], []
+    for _row, unit, period, report, changes in plan:
+        if report is None:
+            report_id, before = next(ids), {}
+        else:
+            report_id, before = report.id, current.get(report.id, {})  # type: ignore[arg-type]
+            report.version += 1  # an existing report in the plan always changes
+            report.updated_at = now
+            session.add(report)
+        for code, value in changes.items():
+            row = {"report_id": report_id, "metric_id": cat.ids[code], "value": value}
+            (updates if code in before else inserts).append(row)
+        after = {**before, **changes}
+        entries.append(
+            (
+                report_id,
+                unit.id,
+                {"values": before} if before else None,
+                {"period": period.code, "values": after},
+            )
+        )
+    if inserts:
+        session.exec(insert(ReportValue), params=inserts)
+    if updates:
+        session.exec(update(ReportValue), params=updates)  # by primary key, executemany
+    audit.record_many(session, actor, "import", "report", entries)
+
+
+# ---- writing files -------------------------------------------------------------------------
+
+
+def export_rows(
+    session: Session, actor: Actor, period_code: str, *, status: ReportStatus | None, lang: str
+) -> tuple[list[str], list[list[Any]]]:
+    authorize(actor, "reports.read")
+    cat = catalogue.load(session)
+    period = periods.get_by_code(session, period_code)
+    stmt = (
+        select(Report, Unit)
+        .join(Unit, Unit.id == Report.unit_id)
+        .where(Report.period_id == period.id, in_subtree(actor))
+        .order_by(Unit.path)
+    )
+    if status is not None:
+        stmt = stmt.where(Report.status == status)
+    rows = session.exec(stmt).all()
+    vals = values_of(session, cat, [r.id for r, _ in rows])  # type: ignore[misc]
+    derived_codes = [c for c, _ in cat.derived]
+    indicator_codes = [c for c, _, _ in cat.indicators]
+    header = [
+        "unit",
+        "unit_name",
+        "period",
+        "status",
+        *cat.inputs,
+        *derived_codes,
+        *indicator_codes,
+    ]
+    table = []
+    for report, unit in rows:
+        v = vals[report.id]  # type: ignore[index]
+        ev = figures.evaluate(cat, v, lang=lang)
+        table.append(
+            [
+                unit.code,
+                unit.name,
+                period.code,
+                report.status,
+                *[v.get(c) for c in cat.inputs],
+                *[ev.derived.get(c) for c in derived_codes],
+                *[ev.indicators.get(c) for c in indicator_codes],
+            ]
+        )
+    return header, table
+
+
+def to_csv(header: list[str], table: list[list[Any]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([["" if c is None else c for c in row] for row in table])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: Excel opens UTF-8 correctly
+
+
+HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
+SECTION_FILL = PatternFill("solid", fgColor="DDEBF7")
+DERIVED_FILL = PatternFill("solid", fgColor="F2F2F2")
+
+
+def to_xlsx(header: list[str], table: list[list[Any]], title: str) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Số liệu"
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = HEADER_FILL
+    for row in table:
+        sheet.append(row)
+    for i, name in enumerate(header, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = (
+            42 if name == "unit_name" else max(14, len(name) + 2)
+        )
+    sheet.freeze_panes = "C2"
+    book.properties.title = title
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def template(session: Session, actor: Actor, unit_id: int, period_code: str) -> tuple[str, bytes]:
+    """One report's entry sheet, labelled in Vietnamese, pre-filled with the current values.
+    Uploaded back unchanged it changes nothing."""
+    authorize(actor, "reports.read")
+    cat = catalogue.load(session)
+    unit = unit_in_scope(session, actor, unit_id)
+    if unit.kind not in REPORTING_KINDS:
+        raise Invalid(
+            FieldIssue(
+                "unit_id", "Reports are made by offices of the enforcement system", "invalid"
+            )
+        )
+    period = periods.get_by_code(session, period_code)
+    report = session.exec(
+        select(Report).where(Report.unit_id == unit.id, Report.period_id == period.id)
+    ).first()
+    values = values_of(session, cat, [report.id])[report.id] if report else {}  # type: ignore[index,list-item]
+    ev = figures.evaluate(cat, values)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = TEMPLATE_SHEET
+    sheet["A1"] = "BÁO CÁO KẾT QUẢ THI HÀNH ÁN DÂN SỰ"
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet["A2"] = f"Đơn vị: {unit.name}"
+    sheet["A3"] = (
+        f"Kỳ báo cáo: {period.code} ({period.quarter * 3} tháng, từ {period.starts_on:%d/%m/%Y} "
+        f"đến {period.ends_on:%d/%m/%Y}); hạn nộp {period.due_on:%d/%m/%Y}"
+    )
+    sheet["A4"] = (
+        "Chỉ nhập vào các ô trắng ở cột C (số nguyên không âm); các dòng màu xám được tính tự động."
+    )
+    sheet["A4"].font = Font(italic=True)
+    sheet.append([])
+    sheet.append(["Mã chỉ tiêu", "Chỉ tiêu", "Giá trị"])
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = HEADER_FILL
+    sections = {"viec": "I. VỀ VIỆC (số việc)", "tien": "II. VỀ TIỀN (đồng)"}
+    current = None
+    for metric in cat.metrics:
+        if metric.dimension != current:
+            current = metric.dimension
+            sheet.append(["", sections.get(str(current), str(current)), ""])
+            for cell in sheet[sheet.max_row]:
+                cell.font = Font(bold=True)
+                cell.fill = SECTION_FILL
+        is_input = metric.kind == "input"
+        value = values.get(metric.code) if is_input else ev.derived.get(metric.code)
+        sheet.append([metric.code, metric.name_vi, value])
+        target = sheet.cell(row=sheet.max_row, column=3)
+        target.number_format = "#,##0"
+        if is_input:
+            target.protection = Protection(locked=False)
+        else:
+            for cell in sheet[sheet.max_row]:
+                cell.fill = DERIVED_FILL
+    sheet.append([])
+    for code, name in [(i.code, i.name_vi) for i in cat.indicator_rows]:
+        sheet.append([code, name + " (%)", ev.indicators.get(code)])
+        for cell in sheet[sheet.max_row]:
+            cell.fill = DERIVED_FILL
+    sheet.column_dimensions["A"].width = 26
+    sheet.column_dimensions["B"].width = 52
+    sheet.column_dimensions["C"].width = 22
+    sheet.protection = SheetProtection(sheet=True, formatCells=False, formatColumns=False)
+    sheet.cell(row=1, column=1).alignment = Alignment(wrap_text=False)
+    meta = book.create_sheet(META_SHEET)
+    meta["A1"], meta["B1"] = "unit", unit.code
+    meta["A2"], meta["B2"] = "period", period.code
+    meta.sheet_state = "hidden"
+    out = io.BytesIO()
+    book.save(out)
+    return f"bao-cao-{unit.code}-{period.code}.xlsx", out.getvalue()

@@ -1,0 +1,539 @@
+"""Reports: values entered by the office, evaluated on every read, moved through
+draft → submitted → approved (or returned), locked once approved, audited throughout."""
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from app.core.config import get_settings
+from app.core.errors import Conflict, FieldIssue, Invalid, NotFound
+from app.core.types import utcnow
+from app.models.periods import Period
+from app.models.reports import (
+    EDITABLE,
+    Report,
+    ReportCreate,
+    ReportDetail,
+    ReportEvent,
+    ReportEventPublic,
+    ReportPublic,
+    ReportStatus,
+    ReportValue,
+)
+from app.models.units import Unit, UnitKind, UnitRef
+from app.services import audit, catalogue, figures, periods, targets
+from app.services.catalogue import Catalogue
+from app.services.common import check_version, page
+from app.services.scope import Actor, authorize, in_subtree, unit_in_scope
+
+REPORTING_KINDS = {UnitKind.district_office, UnitKind.provincial_department}
+ValuesMap = dict[str, int]
+
+
+# ---- reading -------------------------------------------------------------------------------
+
+
+def values_of(session: Session, cat: Catalogue, report_ids: Iterable[int]) -> dict[int, ValuesMap]:
+    ids = list(report_ids)
+    out: dict[int, ValuesMap] = {i: {} for i in ids}
+    for chunk in (ids[i : i + 900] for i in range(0, len(ids), 900)):
+        rows = session.exec(
+            select(ReportValue.report_id, ReportValue.metric_id, ReportValue.value).where(
+                col(ReportValue.report_id).in_(chunk)
+            )
+        ).all()
+        for report_id, metric_id, value in rows:
+            code = cat.codes.get(metric_id)
+            if code:
+                out[report_id][code] = value
+    return out
+
+
+def neighbour_codes(period: Period) -> tuple[str | None, str]:
+    """The previous quarter of the same year, and the previous year's Q4."""
+    return periods.previous_code(period.year, period.quarter), periods.code_for(period.year - 1, 4)
+
+
+def history_values(
+    session: Session, cat: Catalogue, keys: Iterable[tuple[int, Period]]
+) -> dict[tuple[int, str], ValuesMap]:
+    """Values of the reports the cross-period rules compare with, in two queries."""
+    keys = list(keys)
+    if not keys or not any(r.needs_history for r in cat.rules):
+        return {}
+    codes = {c for _, p in keys for c in neighbour_codes(p) if c}
+    units = {u for u, _ in keys}
+    rows = session.exec(
+        select(Report.id, Report.unit_id, Period.code)
+        .join(Period, Period.id == Report.period_id)
+        .where(col(Report.unit_id).in_(units), col(Period.code).in_(codes))
+    ).all()
+    vals = values_of(session, cat, [r[0] for r in rows])
+    return {(unit_id, code): vals[report_id] for report_id, unit_id, code in rows}
+
+
+def _evaluate(
+    cat: Catalogue,
+    unit_id: int,
+    period: Period,
+    values: Mapping[str, int | None],
+    history: Mapping[tuple[int, str], ValuesMap],
+    lang: str,
+):  # type: ignore[no-untyped-def]
+    prev_code, prev_year_code = neighbour_codes(period)
+    return figures.evaluate(
+        cat,
+        values,
+        prev=history.get((unit_id, prev_code)) if prev_code else None,
+        prev_year=history.get((unit_id, prev_year_code)),
+        lang=lang,
+    )
+
+
+def to_public(
+    cat: Catalogue,
+    report: Report,
+    unit: Unit,
+    period: Period,
+    values: Mapping[str, int | None],
+    history: Mapping[tuple[int, str], ValuesMap],
+    target_table: targets.TargetTable,
+    lang: str,
+    writable: bool,
+) -> ReportPublic:
+    ev = _evaluate(cat, unit.id, period, values, history, lang)  # type: ignore[arg-type]
+    goal = target_table.for_path(unit.path, [code for code, _, _ in cat.indicators])
+    return ReportPublic(
+        **ev.model_dump(),
+        id=report.id,  # type: ignore[arg-type]
+        unit_id=unit.id,  # type: ignore[arg-type]
+        unit=UnitRef.model_validate(unit),
+        period=period.code,
+        due_on=period.due_on,
+        status=report.status,
+        targets=goal,
+        attainment={code: figures.points(ev.indicators.get(code), goal.get(code)) for code in goal},
+        submitted_at=report.submitted_at,
+        submitted_by=report.submitted_by,
+        approved_at=report.approved_at,
+        approved_by=report.approved_by,
+        is_late=report.is_late,
+        comment=report.comment,
+        editable=report.status in EDITABLE and writable,
+        version=report.version,
+    )
+
+
+def _publish_many(
+    session: Session, cat: Catalogue, rows: list[tuple[Report, Unit, Period]], lang: str
+) -> list[ReportPublic]:
+    vals = values_of(session, cat, [r.id for r, _, _ in rows])  # type: ignore[misc]
+    history = history_values(session, cat, [(u.id, p) for _, u, p in rows])  # type: ignore[misc]
+    tables: dict[int, targets.TargetTable] = {}
+    closed = [(p.id, u.id) for _, u, p in rows if p.status != "open"]
+    excepted = periods.exceptions_among(session, closed)
+    out = []
+    for report, unit, period in rows:
+        if period.year not in tables:
+            tables[period.year] = targets.table_for_year(session, period.year)
+        writable = period.status == "open" or (period.id, unit.id) in excepted
+        out.append(
+            to_public(
+                cat,
+                report,
+                unit,
+                period,
+                vals[report.id],
+                history,
+                tables[period.year],
+                lang,
+                writable,
+            )  # type: ignore[index]
+        )
+    return out
+
+
+def list_reports(
+    session: Session,
+    actor: Actor,
+    *,
+    period: str | None = None,
+    unit_id: int | None = None,
+    parent_id: int | None = None,
+    status: ReportStatus | None = None,
+    late: bool | None = None,
+    year: int | None = None,
+    limit: int = 50,
+    offset: int = 0,
+    lang: str = "vi",
+) -> tuple[list[ReportPublic], int]:
+    authorize(actor, "reports.read")
+    stmt = (
+        select(Report, Unit, Period)
+        .join(Unit, Unit.id == Report.unit_id)
+        .join(Period, Period.id == Report.period_id)
+        .where(in_subtree(actor))
+    )
+    if period:
+        stmt = stmt.where(Period.code == period)
+    if year is not None:
+        stmt = stmt.where(Period.year == year)
+    if unit_id is not None:
+        stmt = stmt.where(Report.unit_id == unit_id)
+    if parent_id is not None:
+        root = unit_in_scope(session, actor, parent_id)
+        stmt = stmt.where(col(Unit.path).startswith(root.path))
+    if status is not None:
+        stmt = stmt.where(Report.status == status)
+    if late is not None:
+        stmt = stmt.where(Report.is_late == late)
+    rows, total = page(
+        session,
+        stmt.order_by(col(Period.year).desc(), col(Period.quarter).desc(), Unit.path),
+        limit=limit,
+        offset=offset,
+    )
+    return _publish_many(session, catalogue.load(session), rows, lang), total
+
+
+def _load(
+    session: Session, actor: Actor, report_id: int, *, for_update: bool = False
+) -> tuple[Report, Unit, Period]:
+    stmt = (
+        select(Report, Unit, Period)
+        .join(Unit, Unit.id == Report.unit_id)
+        .join(Period, Period.id == Report.period_id)
+        .where(Report.id == report_id, in_subtree(actor))
+    )
+    if for_update:
+        stmt = stmt.with_for_update(of=Report)  # type: ignore[arg-type]
+    row = session.exec(stmt).first()
+    if row is None:
+        raise NotFound("No such {entity}", params={"entity": "report"})
+    return row
+
+
+def get_report(session: Session, actor: Actor, report_id: int, *, lang: str = "vi") -> ReportDetail:
+    authorize(actor, "reports.read")
+    row = _load(session, actor, report_id)
+    return _detail(session, catalogue.load(session), row, lang)
+
+
+def _detail(
+    session: Session, cat: Catalogue, row: tuple[Report, Unit, Period], lang: str
+) -> ReportDetail:
+    public = _publish_many(session, cat, [row], lang)[0]
+    events = session.exec(
+        select(ReportEvent)
+        .where(ReportEvent.report_id == row[0].id)
+        .order_by(col(ReportEvent.at).desc(), col(ReportEvent.id).desc())
+    ).all()
+    return ReportDetail(
+        **public.model_dump(), history=[ReportEventPublic.model_validate(e) for e in events]
+    )
+
+
+# ---- checking input ------------------------------------------------------------------------
+
+
+def check_codes(cat: Catalogue, values: Mapping[str, object], prefix: str = "values") -> None:
+    derived = {code for code, _ in cat.derived}
+    issues = []
+    for code in values:
+        if code in derived:
+            issues.append(
+                FieldIssue(f"{prefix}.{code}", "This value is computed, not entered", "derived")
+            )
+        elif code not in cat.inputs:
+            issues.append(FieldIssue(f"{prefix}.{code}", "Unknown metric", "unknown_metric"))
+    if issues:
+        raise Invalid(*issues)
+
+
+def _reporting_unit(session: Session, actor: Actor, unit_id: int) -> Unit:
+    unit = unit_in_scope(session, actor, unit_id)  # outside scope: 404, as for any object
+    if unit.kind not in REPORTING_KINDS:
+        raise Invalid(
+            FieldIssue(
+                "unit_id", "Reports are made by offices of the enforcement system", "invalid"
+            )
+        )
+    return unit
+
+
+def _period(session: Session, code: str) -> Period:
+    try:
+        return periods.get_by_code(session, code)
+    except NotFound:
+        raise Invalid(FieldIssue("period", "No such period", "not_found")) from None
+
+
+def _require_writable(session: Session, period: Period, unit: Unit) -> None:
+    if not periods.is_writable(session, period, unit.id):  # type: ignore[arg-type]
+        raise Conflict("The period is closed for this unit")
+
+
+def _require_editable(report: Report) -> None:
+    if report.status not in EDITABLE:
+        raise Conflict("A {status} report cannot be changed", params={"status": report.status})
+
+
+# ---- writing -------------------------------------------------------------------------------
+
+
+def write_values(
+    session: Session, cat: Catalogue, report: Report, changes: Mapping[str, int | None]
+) -> tuple[ValuesMap, ValuesMap]:
+    """Apply a partial update (None clears); returns (before, after)."""
+    existing = {
+        cat.codes[v.metric_id]: v
+        for v in session.exec(select(ReportValue).where(ReportValue.report_id == report.id)).all()
+        if v.metric_id in cat.codes
+    }
+    before = {code: v.value for code, v in existing.items()}
+    for code, value in changes.items():
+        row = existing.get(code)
+        if value is None:
+            if row is not None:
+                session.delete(row)
+        elif row is None:
+            session.add(ReportValue(report_id=report.id, metric_id=cat.ids[code], value=value))  # type: ignore[arg-type]
+        elif row.value != value:
+            row.value = value
+            session.add(row)
+    after = {code: v for code, v in {**before, **changes}.items() if v is not None}
+    if after != before:
+        report.version += 1
+        report.updated_at = utcnow()
+        session.add(report)
+    return before, after
+
+
+def _event(
+    session: Session, actor: Actor, report: Report, action: str, comment: str | None = None
+) -> None:
+    session.add(
+        ReportEvent(report_id=report.id, actor=actor.username, action=action, comment=comment)
+    )  # type: ignore[arg-type]
+
+
+def create_report(
+    session: Session, actor: Actor, data: ReportCreate, *, lang: str = "vi"
+) -> ReportDetail:
+    authorize(actor, "reports.write")
+    cat = catalogue.load(session)
+    unit = _reporting_unit(session, actor, data.unit_id)
+    period = _period(session, data.period)
+    check_codes(cat, data.values)
+    existing = session.exec(
+        select(Report.id).where(Report.unit_id == unit.id, Report.period_id == period.id)
+    ).first()
+    if existing is not None:
+        raise Conflict(
+            "A report for this unit and period exists already (id {id})", params={"id": existing}
+        )
+    _require_writable(session, period, unit)
+    report = Report(unit_id=unit.id, period_id=period.id)  # type: ignore[arg-type]
+    session.add(report)
+    try:
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        raise Conflict(
+            "A report for this unit and period exists already (id {id})", params={"id": "?"}
+        ) from None
+    _, after = write_values(session, cat, report, data.values)
+    report.version = 1
+    _event(session, actor, report, "create")
+    audit.record(
+        session,
+        actor,
+        "create",
+        "report",
+        report.id,
+        unit_id=unit.id,
+        after={"period": period.code, "values": after},
+    )
+    session.commit()
+    return _detail(session, cat, (report, unit, period), lang)
+
+
+def update_values(
+    session: Session,
+    actor: Actor,
+    report_id: int,
+    values: Mapping[str, int | None],
+    *,
+    expected_version: int | None,
+    lang: str = "vi",
+) -> ReportDetail:
+    authorize(actor, "reports.write")
+    cat = catalogue.load(session)
+    report, unit, period = _load(session, actor, report_id, for_update=True)
+    check_version(report, expected_version)
+    _require_editable(report)
+    _require_writable(session, period, unit)
+    check_codes(cat, values)
+    before, after = write_values(session, cat, report, values)
+    if before != after:
+        audit.record(
+            session,
+            actor,
+            "update",
+            "report",
+            report.id,
+            unit_id=unit.id,
+            before={"values": before},
+            after={"values": after},
+        )
+        session.commit()
+    return _detail(session, cat, (report, unit, period), lang)
+
+
+def validate(session: Session, actor: Actor, data: ReportCreate, *, lang: str = "vi"):  # type: ignore[no-untyped-def]
+    """The dry run behind the form: derived values, indicators and issues, nothing saved."""
+    authorize(actor, "reports.read")
+    cat = catalogue.load(session)
+    unit = _reporting_unit(session, actor, data.unit_id)
+    period = _period(session, data.period)
+    check_codes(cat, data.values)
+    history = history_values(session, cat, [(unit.id, period)])  # type: ignore[list-item]
+    return _evaluate(cat, unit.id, period, data.values, history, lang)  # type: ignore[arg-type]
+
+
+def _transition(
+    session: Session, actor: Actor, report_id: int, permission: str, expected_version: int | None
+) -> tuple[Catalogue, Report, Unit, Period, dict]:  # type: ignore[type-arg]
+    authorize(actor, permission)
+    cat = catalogue.load(session)
+    report, unit, period = _load(session, actor, report_id, for_update=True)
+    check_version(report, expected_version)
+    return cat, report, unit, period, audit.snapshot(report) or {}
+
+
+def _finish(
+    session: Session,
+    actor: Actor,
+    cat: Catalogue,
+    row: tuple[Report, Unit, Period],
+    action: str,
+    before: dict,
+    comment: str | None,
+    lang: str,
+) -> ReportDetail:  # type: ignore[type-arg]
+    report, unit, _ = row
+    report.version += 1
+    report.updated_at = utcnow()
+    session.add(report)
+    _event(session, actor, report, action, comment)
+    audit.record(
+        session,
+        actor,
+        action,
+        "report",
+        report.id,
+        unit_id=unit.id,
+        before=before,
+        after=audit.snapshot(report),
+    )
+    session.commit()
+    return _detail(session, cat, row, lang)
+
+
+def local_date(moment: datetime):  # type: ignore[no-untyped-def]
+    return moment.astimezone(ZoneInfo(get_settings().timezone)).date()
+
+
+def submit(
+    session: Session,
+    actor: Actor,
+    report_id: int,
+    *,
+    expected_version: int | None,
+    lang: str = "vi",
+) -> ReportDetail:
+    cat, report, unit, period, before = _transition(
+        session, actor, report_id, "reports.write", expected_version
+    )
+    _require_editable(report)
+    _require_writable(session, period, unit)
+    values = values_of(session, cat, [report.id])[report.id]  # type: ignore[list-item,index]
+    issues = [
+        FieldIssue(f"values.{code}", "This field is required", "missing")
+        for code in figures.missing_inputs(cat, values)
+    ]
+    history = history_values(session, cat, [(unit.id, period)])  # type: ignore[list-item]
+    for issue in _evaluate(cat, unit.id, period, values, history, lang).issues:  # type: ignore[arg-type]
+        if issue.severity == "error":
+            issues += [FieldIssue(f"values.{f}", issue.message, issue.rule) for f in issue.fields]
+    if issues:
+        raise Invalid(*issues, detail="The report cannot be submitted until these are fixed")
+    now = utcnow()
+    report.status = ReportStatus.submitted
+    report.submitted_at = now
+    report.submitted_by = actor.username
+    report.is_late = local_date(now) > period.due_on
+    return _finish(session, actor, cat, (report, unit, period), "submit", before, None, lang)
+
+
+def approve(
+    session: Session,
+    actor: Actor,
+    report_id: int,
+    *,
+    expected_version: int | None,
+    lang: str = "vi",
+) -> ReportDetail:
+    cat, report, unit, period, before = _transition(
+        session, actor, report_id, "reports.review", expected_version
+    )
+    if report.status != ReportStatus.submitted:
+        raise Conflict("Only a submitted report can be approved or returned")
+    report.status = ReportStatus.approved
+    report.approved_at = utcnow()
+    report.approved_by = actor.username
+    report.comment = None
+    return _finish(session, actor, cat, (report, unit, period), "approve", before, None, lang)
+
+
+def return_report(
+    session: Session,
+    actor: Actor,
+    report_id: int,
+    comment: str,
+    *,
+    expected_version: int | None,
+    lang: str = "vi",
+) -> ReportDetail:
+    cat, report, unit, period, before = _transition(
+        session, actor, report_id, "reports.review", expected_version
+    )
+    if report.status != ReportStatus.submitted:
+        raise Conflict("Only a submitted report can be approved or returned")
+    report.status = ReportStatus.returned
+    report.comment = comment
+    return _finish(session, actor, cat, (report, unit, period), "return", before, comment, lang)
+
+
+def reopen(
+    session: Session,
+    actor: Actor,
+    report_id: int,
+    reason: str,
+    *,
+    expected_version: int | None,
+    lang: str = "vi",
+) -> ReportDetail:
+    cat, report, unit, period, before = _transition(
+        session, actor, report_id, "reports.review", expected_version
+    )
+    if report.status != ReportStatus.approved:
+        raise Conflict("Only an approved report can be reopened")
+    report.status = ReportStatus.returned
+    report.approved_at = None
+    report.approved_by = None
+    report.comment = reason
+    return _finish(session, actor, cat, (report, unit, period), "reopen", before, reason, lang)

@@ -1,0 +1,171 @@
+"""Bulk import (JSON, CSV, .xlsx), export, and the .xlsx template round trip."""
+
+import io
+
+from openpyxl import load_workbook
+
+from tests.reporting import GOOD
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def csv_of(rows):
+    header = ["unit", "period", *GOOD]
+    lines = [",".join(header)] + [
+        ",".join([u, p, *[str(v.get(k, "")) for k in GOOD]]) for u, p, v in rows
+    ]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def test_csv_import_creates_then_resending_changes_nothing(api, figures_world):
+    w = figures_world
+    body = csv_of([("CC_A1", "2022-Q1", GOOD), ("CC_A2", "2022-Q1", GOOD)])
+    first = api.post(
+        "/api/v1/reports/import",
+        headers=w.headers("reviewer_a", **{"Content-Type": "text/csv"}),
+        content=body,
+    )
+    assert first.status_code == 200, first.text
+    assert first.json() | {"errors": []} == {
+        "dry_run": False,
+        "applied": True,
+        "created": 2,
+        "updated": 0,
+        "unchanged": 0,
+        "rejected": 0,
+        "errors": [],
+    }
+    again = api.post(
+        "/api/v1/reports/import",
+        headers=w.headers("reviewer_a", **{"Content-Type": "text/csv"}),
+        content=body,
+    )
+    assert again.json()["unchanged"] == 2 and again.json()["created"] == 0
+
+
+def test_one_bad_row_imports_nothing_and_names_the_row(api, figures_world):
+    w = figures_world
+    bad = {**GOOD, "viec_dinh_chi": "nhiều"}
+    body = csv_of([("CC_A1", "2022-Q1", GOOD), ("CC_A2", "2022-Q1", bad)])
+    r = api.post(
+        "/api/v1/reports/import",
+        headers=w.headers("reviewer_a", **{"Content-Type": "text/csv"}),
+        content=body,
+    )
+    assert r.status_code == 422
+    assert r.json()["errors"] == [
+        {"field": "rows.3.viec_dinh_chi", "message": "Phải là số nguyên không âm", "code": "import"}
+    ]
+    assert api.get("/api/v1/reports", headers=w.headers("reviewer_a")).json()["total"] == 0
+
+
+def test_dry_run_writes_nothing(api, figures_world):
+    w = figures_world
+    r = api.post(
+        "/api/v1/reports/import",
+        params={"dry_run": True},
+        headers=w.headers("reviewer_a"),
+        json={"rows": [{"unit": "CC_A1", "period": "2022-Q1", "values": GOOD}]},
+    )
+    assert r.status_code == 200 and r.json()["created"] == 1 and r.json()["applied"] is False
+    assert api.get("/api/v1/reports", headers=w.headers("reviewer_a")).json()["total"] == 0
+
+
+def test_import_respects_scope_and_locks(api, figures_world):
+    w = figures_world
+    r = api.post(
+        "/api/v1/reports/import",
+        headers=w.headers("reporter_a1"),
+        json={"rows": [{"unit": "CC_A2", "period": "2022-Q1", "values": GOOD}]},
+    )
+    assert r.status_code == 422 and r.json()["errors"][0]["field"] == "rows.1.unit"
+
+
+def test_export_csv_and_xlsx_hold_the_figures(api, figures_world):
+    w = figures_world
+    api.post(
+        "/api/v1/reports/import",
+        headers=w.headers("reviewer_a"),
+        json={"rows": [{"unit": "CC_A1", "period": "2022-Q1", "values": GOOD}]},
+    )
+    csv_text = api.get(
+        "/api/v1/reports/export", params={"period": "2022-Q1"}, headers=w.headers("reviewer_a")
+    ).text
+    assert "CC_A1" in csv_text and "82.5" in csv_text
+    xlsx = api.get(
+        "/api/v1/reports/export",
+        params={"period": "2022-Q1", "format": "xlsx"},
+        headers=w.headers("reviewer_a"),
+    )
+    assert xlsx.headers["content-type"] == XLSX
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    header = [c.value for c in sheet[1]]
+    row = dict(zip(header, [c.value for c in sheet[2]], strict=True))
+    assert (
+        row["unit"] == "CC_A1" and row["viec_co_dieu_kien"] == 653719 and row["ty_le_tien"] == 27.59
+    )
+
+
+def test_template_round_trips_with_zero_changes_and_carries_edits(api, figures_world):
+    w = figures_world
+    api.post(
+        "/api/v1/reports",
+        headers=w.headers("reporter_a1"),
+        json={"unit_id": w.unit_id("CC_A1"), "period": "2022-Q1", "values": GOOD},
+    )
+    t = api.get(
+        "/api/v1/reports/template",
+        params={"unit_id": w.unit_id("CC_A1"), "period": "2022-Q1"},
+        headers=w.headers("reporter_a1"),
+    )
+    assert t.status_code == 200
+    book = load_workbook(io.BytesIO(t.content))
+    sheet = book["Báo cáo"]
+    labels = {
+        row[0].value: (row[1].value, row[2].value) for row in sheet.iter_rows() if row[0].value
+    }
+    assert labels["viec_thi_hanh_xong"] == ("Số việc thi hành xong", 500000)
+    assert labels["ty_le_viec"][1] == 82.5
+    unchanged = api.post(
+        "/api/v1/reports/import",
+        headers=w.headers("reporter_a1", **{"Content-Type": XLSX}),
+        content=t.content,
+    )
+    assert unchanged.json() | {"errors": []} == {
+        "dry_run": False,
+        "applied": True,
+        "created": 0,
+        "updated": 0,
+        "unchanged": 1,
+        "rejected": 0,
+        "errors": [],
+    }
+    for row in sheet.iter_rows():
+        if row[0].value == "viec_dinh_chi":
+            row[2].value = 40000
+    edited = io.BytesIO()
+    book.save(edited)
+    r = api.post(
+        "/api/v1/reports/import",
+        headers=w.headers("reporter_a1", **{"Content-Type": XLSX}),
+        content=edited.getvalue(),
+    )
+    assert r.json()["updated"] == 1
+    listed = api.get("/api/v1/reports", headers=w.headers("reporter_a1")).json()["items"][0]
+    assert listed["values"]["viec_dinh_chi"] == 40000
+
+
+def test_garbage_files_are_refused_cleanly(api, figures_world):
+    w = figures_world
+    r = api.post(
+        "/api/v1/reports/import",
+        headers=w.headers("reviewer_a", **{"Content-Type": XLSX}),
+        content=b"not a zip",
+    )
+    assert r.status_code == 422
+    r = api.post(
+        "/api/v1/reports/import",
+        headers=w.headers("reviewer_a", **{"Content-Type": "image/png"}),
+        content=b"x",
+    )
+    assert r.status_code == 422
