@@ -1,7 +1,56 @@
-"""Placeholder replaced by the web layer."""
+"""The HTMX pages. They read and write only through the JSON API (app/web/client.py)."""
 
-from fastapi import FastAPI
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import Depends, FastAPI
+from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp
+
+from app.core.config import get_settings
+from app.web import error_pages
+from app.web.client import ApiConnector
+from app.web.error_pages import ErrorPageMiddleware
+from app.web.i18n import LANGUAGES, LanguageMiddleware, translations
+from app.web.routes import account, admin_users, auth, awards, campaigns, figures, home, people, units
+from app.web.security import SecurityHeadersMiddleware, csrf_guard
+from app.web.templating import HTMX_FILE, STATIC_DIR, static_url
 
 
-def create_web(api: object) -> FastAPI:
-    return FastAPI()
+def warm_up() -> None:
+    """Read the catalogs and hash the static files now, not inside the first requests."""
+    for lang in LANGUAGES:
+        translations(lang)
+    for name in (HTMX_FILE, "app.css", "app.js", "favicon.svg"):
+        static_url(name)
+
+
+def create_web(api: ASGIApp | None) -> FastAPI:
+    """The pages app; `api` is the JSON API app, called in process unless API_URL is set."""
+    connector = ApiConnector(api, get_settings().api_url)
+    warm_up()
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        await connector.aclose()
+
+    web = FastAPI(
+        title="thidua pages",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+        lifespan=lifespan,
+        # Every state-changing request must carry the anti-forgery token.
+        dependencies=[Depends(csrf_guard)],
+    )
+    web.state.connector = connector
+    web.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    for module in (auth, home, units, people, admin_users, account, figures, campaigns, awards):
+        web.include_router(module.router)
+    error_pages.install(web)
+    # Added inside out: the security headers wrap everything, errors are rendered in language.
+    web.add_middleware(ErrorPageMiddleware)
+    web.add_middleware(LanguageMiddleware)
+    web.add_middleware(SecurityHeadersMiddleware)
+    return web

@@ -1,0 +1,115 @@
+"""The JSON shapes the pages read from the API (a reader's copy: only what the pages use).
+
+They ignore extra fields, so the API can grow without breaking the pages.
+"""
+
+from datetime import date, datetime
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+T = TypeVar("T")
+
+
+class ApiModel(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class Page(ApiModel, Generic[T]):
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+
+
+class FieldError(ApiModel):
+    field: str
+    message: str
+    code: str = "invalid"
+
+
+class Problem(ApiModel):
+    type: str = "about:blank"
+    title: str = ""
+    status: int = 500
+    detail: str | None = None
+    errors: list[FieldError] = []
+
+
+class TokenGrant(ApiModel):
+    access_token: str
+    token_type: str = "bearer"  # noqa: S105 - the OAuth2 token type, not a secret
+    expires_in: int
+
+
+class UnitRef(ApiModel):
+    id: int
+    code: str
+    name: str
+    kind: str
+    is_external: bool
+
+
+class Unit(UnitRef):
+    parent_id: int | None
+    valid_from: date | None = None
+    valid_to: date | None = None
+    address: str | None = None
+    depth: int = 0
+    version: int = 1
+
+
+class Person(ApiModel):
+    id: int
+    full_name: str
+    unit: UnitRef
+    gender: str | None = None
+    birth_year: int | None = None
+    position: str | None = None
+    organisation: str | None = None
+    recruited_on: date | None = None
+    is_external: bool = False
+    is_active: bool = True
+    is_demo: bool = False
+    version: int = 1
+
+
+class User(ApiModel):
+    id: int
+    username: str
+    full_name: str
+    role: str
+    unit: UnitRef
+    is_active: bool
+    version: int = 1
+
+
+class Me(User):
+    scope: str = "write"
+    token_kind: str = "session"  # noqa: S105 - a kind of token, not a secret
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+    @property
+    def can_edit_people(self) -> bool:
+        return self.role in {"admin", "reviewer", "reporter"}
+
+
+class Token(ApiModel):
+    id: int
+    user_id: int
+    kind: str
+    name: str
+    prefix: str
+    scope: str
+    created_at: datetime
+    last_used_at: datetime
+    expires_at: datetime
+    revoked_at: datetime | None = None
+    user_agent: str | None = None
+
+
+class TokenCreated(Token):
+    token: str

@@ -1,0 +1,5 @@
+"""Pages of the figures area (filled in by its own change)."""
+
+from fastapi import APIRouter
+
+router = APIRouter()
