@@ -3,6 +3,7 @@ conferring above its level, the same achievement awarded twice, a title for the 
 of recipient or for someone outside the sector."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from sqlalchemy import or_
 from sqlmodel import Session, col, select
@@ -92,16 +93,65 @@ def _recipient(
     return None, row[0], row[1]
 
 
+@dataclass
+class Batch:
+    """What checking a batch of award lines needs, loaded in three queries."""
+
+    units: dict[int, Unit]
+    people: dict[int, tuple[Person, Unit]]
+    # (award type id, recipient unit id, recipient person id, given by a year-end decision)
+    given: set[tuple[int, int | None, int | None, bool]]
+    seen: set[tuple[str, int | None, int | None]] = field(default_factory=set)
+
+
+def preload(session: Session, actor: Actor, year: int, lines: list[AwardLine]) -> Batch:
+    unit_ids = {line.recipient_unit_id for line in lines if line.recipient_unit_id is not None}
+    person_ids = {
+        line.recipient_person_id for line in lines if line.recipient_person_id is not None
+    }
+    units = {
+        u.id: u
+        for u in session.exec(
+            select(Unit).where(col(Unit.id).in_(unit_ids), in_subtree(actor))
+        ).all()
+    }
+    people = {
+        p.id: (p, u)
+        for p, u in session.exec(
+            select(Person, Unit)
+            .join(Unit, Unit.id == Person.unit_id)
+            .where(col(Person.id).in_(person_ids), in_subtree(actor))
+        ).all()
+    }
+    given = {
+        (type_id, unit_id, person_id, kind in YEARLY)
+        for type_id, unit_id, person_id, kind in session.exec(
+            select(
+                Award.award_type_id,
+                Award.recipient_unit_id,
+                Award.recipient_person_id,
+                Decision.kind,
+            )
+            .join(Decision, Decision.id == Award.decision_id)
+            .where(
+                Award.year == year,
+                col(Award.revoked_at).is_(None),
+                col(Award.recipient_unit_id).in_(unit_ids)
+                | col(Award.recipient_person_id).in_(person_ids),
+            )
+        ).all()
+    }
+    return Batch(units=units, people=people, given=given)  # type: ignore[arg-type]
+
+
 def check_line(
-    session: Session,
-    actor: Actor,
+    batch: Batch,
     issuer: Unit,
     kind: DecisionKind,
     year: int,
     line: AwardLine,
     prefix: str,
     types: dict[str, AwardType],
-    seen: set[tuple[str, int | None, int | None]],
 ) -> tuple[AwardType, Unit | None, Person | None, Unit]:
     award_type = types.get(line.award_type)
     if award_type is None:
@@ -122,7 +172,23 @@ def check_line(
                 {"issuer": issuer.name, "award": award_type.name_vi},
             )
         )
-    unit, person, home = _recipient(session, actor, line, prefix)
+    unit = person = None
+    if line.recipient_unit_id is not None:
+        unit = batch.units.get(line.recipient_unit_id)
+        if unit is None:
+            raise Invalid(
+                FieldIssue(f"{prefix}.recipient_unit_id", "No such unit in your scope", "not_found")
+            )
+        home = unit
+    else:
+        found = batch.people.get(line.recipient_person_id)  # type: ignore[arg-type]
+        if found is None:
+            raise Invalid(
+                FieldIssue(
+                    f"{prefix}.recipient_person_id", "No such person in your scope", "not_found"
+                )
+            )
+        person, home = found
     kind_of = RecipientKind.collective if unit is not None else RecipientKind.individual
     if kind_of.value not in award_type.recipients:
         raise Invalid(
@@ -135,7 +201,7 @@ def check_line(
                 {"award": award_type.name_vi},
             )
         )
-    external = unit.is_external if unit is not None else bool(person and person.is_external)
+    external = home.is_external or bool(person and person.is_external)
     if external and not award_type.external_allowed:
         raise Invalid(
             FieldIssue(
@@ -146,38 +212,34 @@ def check_line(
             )
         )
     key = (award_type.code, line.recipient_unit_id, line.recipient_person_id)
-    if key in seen:
+    if key in batch.seen:
         raise Invalid(
             FieldIssue(
                 prefix, "The same award to the same recipient twice in one decision", "duplicate"
             )
         )
-    seen.add(key)
-    if award_type.category != AwardCategory.form or kind in YEARLY:
-        clash = (
-            select(Award.id)
-            .join(Decision, Decision.id == Award.decision_id)
-            .where(
-                Award.award_type_id == award_type.id,
-                Award.year == year,
-                col(Award.revoked_at).is_(None),
-                Award.recipient_unit_id == line.recipient_unit_id
-                if unit is not None
-                else Award.recipient_person_id == line.recipient_person_id,
-            )
+    batch.seen.add(key)
+    # A title or grade is given once a year; a form once for the year's work (ad hoc and
+    # campaign awards reward other achievements).
+    yearly_only = award_type.category == AwardCategory.form
+    clashes = {
+        (award_type.id, line.recipient_unit_id, line.recipient_person_id, True),
+        *(
+            []
+            if yearly_only
+            else [(award_type.id, line.recipient_unit_id, line.recipient_person_id, False)]
+        ),
+    }
+    if (yearly_only and kind not in YEARLY) or not (clashes & batch.given):
+        return award_type, unit, person, home
+    raise Invalid(
+        FieldIssue(
+            prefix,
+            "Already awarded {award} for {year}: one achievement, one award",
+            "duplicate",
+            {"award": award_type.name_vi, "year": year},
         )
-        if award_type.category == AwardCategory.form:
-            clash = clash.where(col(Decision.kind).in_([k.value for k in YEARLY]))
-        if session.exec(clash).first() is not None:
-            raise Invalid(
-                FieldIssue(
-                    prefix,
-                    "Already awarded {award} for {year}: one achievement, one award",
-                    "duplicate",
-                    {"award": award_type.name_vi, "year": year},
-                )
-            )
-    return award_type, unit, person, home
+    )
 
 
 def create_decision(
@@ -203,9 +265,9 @@ def create_decision(
     ):
         raise Invalid(FieldIssue("campaign_id", "No such campaign", "not_found"))
     types = types_by_code(session)
-    seen: set[tuple[str, int | None, int | None]] = set()
+    batch = preload(session, actor, data.year, data.awards)
     checked = [
-        check_line(session, actor, issuer, data.kind, data.year, line, f"awards.{i}", types, seen)
+        check_line(batch, issuer, data.kind, data.year, line, f"awards.{i}", types)
         for i, line in enumerate(data.awards)
     ]
     decision = Decision.model_validate(
