@@ -29,6 +29,7 @@ os.environ.update(
 
 from alembic.config import Config  # noqa: E402
 from sqlalchemy import text  # noqa: E402
+from sqlalchemy.exc import DBAPIError  # noqa: E402
 from sqlmodel import Session, SQLModel  # noqa: E402
 
 from alembic import command  # noqa: E402
@@ -69,6 +70,23 @@ def database() -> Iterator[None]:
 def _empty_all_tables() -> None:
     tables = [t.name for t in reversed(SQLModel.metadata.sorted_tables)]
     if BACKEND == "postgresql":
+        # A test leaves a few rows: DELETE, children first, and restarting the sequences costs
+        # ~30 ms where TRUNCATE of every table costs ~600 ms (it dominated the PostgreSQL run).
+        # TRUNCATE … CASCADE remains for what DELETE cannot untangle.
+        try:
+            with get_engine().begin() as conn:
+                for table in tables:
+                    conn.execute(text(f'DELETE FROM "{table}"'))
+                sequences = conn.execute(
+                    text(
+                        "SELECT sequencename FROM pg_sequences WHERE schemaname = current_schema()"
+                    )
+                ).scalars()
+                for sequence in list(sequences):
+                    conn.execute(text(f'ALTER SEQUENCE "{sequence}" RESTART'))
+            return
+        except DBAPIError:
+            pass
         with get_engine().begin() as conn:
             conn.execute(
                 text(

@@ -59,6 +59,9 @@ def _issue_from_pydantic(err: dict[str, Any]) -> FieldIssue:
     kind = err.get("type", "value_error")
     ctx = dict(err.get("ctx") or {})
     message = PYDANTIC_MESSAGES.get(kind)
+    if kind == "field_error":  # a check across fields, raised for one of them
+        loc = (*tuple(err.get("loc", ())), str(ctx["field"]))
+        return FieldIssue(_field_name(loc), str(err.get("msg") or "Invalid value"), kind)
     if kind in ("string_too_short", "too_short") and str(ctx.get("min_length")) == "1":
         message = "Must not be empty"
     if message is None:
@@ -67,8 +70,6 @@ def _issue_from_pydantic(err: dict[str, Any]) -> FieldIssue:
         message = message[0].upper() + message[1:] if message else "Invalid value"
         if "NUL" in message:
             message = "Must not contain NUL characters"
-        elif "valid_to" in message:
-            message = "Valid to must not be before valid from"
         ctx = {}
     return FieldIssue(
         _field_name(tuple(err.get("loc", ()))), message, kind, {k: str(v) for k, v in ctx.items()}

@@ -234,6 +234,8 @@ def translate(message: str, lang: str, params: dict[str, Any] | None = None) -> 
             k: translate(str(v), lang) if k in ("entity", "status", "to") else v
             for k, v in params.items()
         }
+        if lang == "vi" and "expected" in safe:  # pydantic's "'a', 'b' or 'c'"
+            safe["expected"] = str(safe["expected"]).replace(" or ", " hoặc ")
         try:
             return text.format(**safe)
         except (KeyError, IndexError, ValueError):

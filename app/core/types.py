@@ -5,6 +5,7 @@ from typing import Annotated, Any
 
 from annotated_types import Ge, Le
 from pydantic import AfterValidator, StringConstraints
+from pydantic_core import PydanticCustomError
 from sqlalchemy import DateTime
 from sqlalchemy.types import TypeDecorator
 
@@ -71,3 +72,9 @@ Code = Annotated[
         strip_whitespace=True, min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.\-]+$"
     ),
 ]
+
+
+def field_error(field: str, message: str) -> PydanticCustomError:
+    """Raised from a model validator: the error belongs to `field` (a check across fields), so
+    clients can show it beside that field instead of on the whole body."""
+    return PydanticCustomError("field_error", message, {"field": field})

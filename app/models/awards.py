@@ -9,7 +9,7 @@ from pydantic import model_validator
 from sqlalchemy import JSON, CheckConstraint, Column, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from app.core.types import Id, LongText, Name, UTCDateTime, utcnow
+from app.core.types import Id, LongText, Name, UTCDateTime, field_error, utcnow
 from app.models.base import Versioned
 from app.models.campaigns import CampaignRef
 from app.models.units import UnitRef
@@ -80,6 +80,7 @@ class AwardTypePublic(SQLModel):
     regimes: list[str]
     external_allowed: bool
     in_summary: bool
+    dossier: list["DossierItem"] = []  # what a nomination for it must hold
 
 
 class AwardTypeRef(SQLModel):
@@ -149,7 +150,7 @@ class AwardLine(SQLModel):
     @model_validator(mode="after")
     def _one_recipient(self) -> "AwardLine":
         if (self.recipient_unit_id is None) == (self.recipient_person_id is None):
-            raise ValueError("Name either a unit or a person")
+            raise field_error("recipient_person_id", "Name either a unit or a person")
         return self
 
 
@@ -272,7 +273,7 @@ class NominationCreate(SQLModel):
     @model_validator(mode="after")
     def _one_candidate(self) -> "NominationCreate":
         if (self.candidate_unit_id is None) == (self.candidate_person_id is None):
-            raise ValueError("Name either a unit or a person")
+            raise field_error("candidate_person_id", "Name either a unit or a person")
         return self
 
 
@@ -291,9 +292,9 @@ class CouncilVote(SQLModel):
     @model_validator(mode="after")
     def _counts(self) -> "CouncilVote":
         if self.present > self.members:
-            raise ValueError("More present than members")
+            raise field_error("present", "More present than members")
         if self.yes > self.present:
-            raise ValueError("More votes for than members present")
+            raise field_error("yes", "More votes for than members present")
         return self
 
 
@@ -332,3 +333,6 @@ class NominationPublic(SQLModel):
     award_id: int | None
     submitted_at: datetime | None
     version: int
+
+
+AwardTypePublic.model_rebuild()

@@ -10,7 +10,7 @@ from sqlalchemy import JSON, CheckConstraint, Column, LargeBinary, String, Uniqu
 from sqlalchemy.orm import deferred
 from sqlmodel import Field, SQLModel
 
-from app.core.types import Id, LongText, Name, ShortText, UTCDateTime, utcnow
+from app.core.types import Id, LongText, Name, ShortText, UTCDateTime, field_error, utcnow
 from app.models.base import Versioned
 from app.models.units import UnitRef
 
@@ -104,7 +104,7 @@ class CampaignBase(SQLModel):
     @model_validator(mode="after")
     def _dates_in_order(self) -> "CampaignBase":
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            raise ValueError("The end date must not be before the start date")
+            raise field_error("ends_on", "The end date must not be before the start date")
         return self
 
 
@@ -239,7 +239,7 @@ class CriterionCreate(SQLModel):
     @model_validator(mode="after")
     def _threshold_or_tiers(self) -> "CriterionCreate":
         if (self.threshold is None) == (not self.tiers):
-            raise ValueError("Give either a threshold or caseload tiers")
+            raise field_error("threshold", "Give either a threshold or caseload tiers")
         return self
 
 
@@ -365,9 +365,9 @@ class ExemplarCreate(SQLModel):
     @model_validator(mode="after")
     def _one_subject(self) -> "ExemplarCreate":
         if (self.unit_id is None) == (self.person_id is None):
-            raise ValueError("Name either a unit or a person")
+            raise field_error("person_id", "Name either a unit or a person")
         if self.from_on and self.to_on and self.to_on < self.from_on:
-            raise ValueError("The end date must not be before the start date")
+            raise field_error("to_on", "The end date must not be before the start date")
         return self
 
 

@@ -96,7 +96,7 @@ class InitiativeIn(SQLModel):
     year: int = Field(ge=2000, le=2100)
     scope: InitiativeScope
     recognised_by: Name
-    decision_number: ShortText | None = None
+    decision_number: ShortText | None = Field(default=None, max_length=64)
     author_ids: list[Id] = Field(min_length=1, max_length=20)
 
 

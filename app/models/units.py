@@ -40,7 +40,7 @@ class UnitBase(SQLModel):
     def _dates_in_order(cls, valid_to: date | None, info: ValidationInfo) -> date | None:
         valid_from = info.data.get("valid_from")
         if valid_from and valid_to and valid_to < valid_from:
-            raise ValueError("valid_to must not be before valid_from")
+            raise ValueError("Valid to must not be before valid from")
         return valid_to
 
 

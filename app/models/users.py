@@ -100,6 +100,9 @@ class Me(UserPublic):
 
     scope: TokenScope
     token_kind: TokenKind
+    # The units above the user's own, from the top: they may launch campaigns or issue
+    # decisions the user records, though their data lies outside the user's scope.
+    ancestors: list[UnitRef] = []
 
 
 class AccessToken(SQLModel, table=True):

@@ -71,7 +71,7 @@ def record_many(
         }
         for entity_id, unit_id, before, after in entries
     ]
-    session.exec(insert(AuditEntry), params=rows)
+    session.connection().execute(insert(AuditEntry), rows)
 
 
 def list_entries(

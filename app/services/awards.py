@@ -35,6 +35,7 @@ from app.services.award_catalogue import ISSUER_LEVEL, regime_for_year
 from app.services.campaigns import visible
 from app.services.common import apply_changes, check_version, page
 from app.services.scope import Actor, authorize, in_subtree
+from app.services.text import code_contains
 
 # Kinds of decision that reward a whole year's work: one per recipient, type and year.
 YEARLY = {DecisionKind.merit}
@@ -266,10 +267,17 @@ def create_decision(
         raise Invalid(FieldIssue("campaign_id", "No such campaign", "not_found"))
     types = types_by_code(session)
     batch = preload(session, actor, data.year, data.awards)
-    checked = [
-        check_line(batch, issuer, data.kind, data.year, line, f"awards.{i}", types)
-        for i, line in enumerate(data.awards)
-    ]
+    checked = []
+    refused: list[FieldIssue] = []
+    for i, line in enumerate(data.awards):  # every refused row is named, not only the first
+        try:
+            checked.append(
+                check_line(batch, issuer, data.kind, data.year, line, f"awards.{i}", types)
+            )
+        except Invalid as exc:
+            refused.extend(exc.errors)
+    if refused:
+        raise Invalid(*refused)
     decision = Decision.model_validate(
         data.model_dump(exclude={"awards"}),
         update={"issuer_id": issuer.id, "regime": regime_for_year(data.year)},
@@ -469,8 +477,8 @@ def list_decisions(
         stmt = stmt.where(Decision.kind == kind)
     if q:
         stmt = stmt.where(
-            col(Decision.number).ilike(f"%{q.strip()}%")
-            | col(Decision.title).ilike(f"%{q.strip()}%")
+            code_contains(col(Decision.number), q)
+            | col(Decision.title).contains(q.strip(), autoescape=True)
         )
     rows, total = page(
         session,
@@ -578,6 +586,18 @@ def list_awards(
     return publish_awards(session, rows), total
 
 
+def get_award(session: Session, actor: Actor, award_id: int) -> AwardPublic:
+    authorize(actor, "awards.read")
+    award = session.exec(
+        select(Award)
+        .join(Unit, Unit.id == Award.unit_id)
+        .where(Award.id == award_id, in_subtree(actor))
+    ).first()
+    if award is None:
+        raise NotFound("No such {entity}", params={"entity": "award"})
+    return publish_awards(session, [award])[0]
+
+
 def revoke_award(session: Session, actor: Actor, award_id: int, reason: str) -> AwardPublic:
     """Cancel an award (Luật TĐKT 2022 chương VII): it leaves the summary, the audit keeps it."""
     authorize(actor, "decisions.write")
@@ -622,7 +642,8 @@ def add_award(
     authorize(actor, "decisions.write")
     decision = _visible_decision(session, actor, decision_id, for_update=True)
     issuer = issuer_for(session, actor, decision.issuer_id, "decision_id")
-    existing = {
+    batch = preload(session, actor, decision.year, [line])
+    batch.seen = {
         (t.code, a.recipient_unit_id, a.recipient_person_id)
         for a, t in session.exec(
             select(Award, AwardType)
@@ -631,15 +652,13 @@ def add_award(
         ).all()
     }
     award_type, unit, person, home = check_line(
-        session,
-        actor,
+        batch,
         issuer,
         DecisionKind(decision.kind),
         decision.year,
         line,
         "award",
         types_by_code(session),
-        existing,
     )
     scope = session.get(Unit, actor.unit_id) if actor.unit_id is not None else issuer
     result = eligibility.snapshots(

@@ -23,7 +23,7 @@ from app.services import audit, catalogue, figures
 from app.services.campaigns import get_managed, get_visible
 from app.services.rankings import REPORTING
 from app.services.reports import values_of
-from app.services.scope import Actor, authorize
+from app.services.scope import Actor, authorize, in_subtree
 
 
 def to_public(c: CampaignCriterion, cat: catalogue.Catalogue) -> CriterionPublic:
@@ -154,6 +154,7 @@ def progress(
         .where(CampaignParticipant.campaign_id == campaign_id, col(Unit.kind).in_(REPORTING))
         .order_by(Unit.name)
     ).all()
+    in_scope = set(session.exec(select(Unit.id).where(in_subtree(actor))).all())
     codes = {c.period for c in criteria}
     reports = session.exec(
         select(Report, Period.code)
@@ -212,7 +213,8 @@ def progress(
                 met=sum(1 for i in items if i.status == "met"),
                 not_met=sum(1 for i in items if i.status == "not_met"),
                 not_reported=sum(1 for i in items if i.status == "not_reported"),
-                items=items,
+                # The counts cover every participant; the figures only the caller's subtree.
+                items=[i for i in items if i.unit.id in in_scope],
             )
         )
     return CampaignProgress(campaign_id=campaign_id, preview=preview, criteria=out)

@@ -1,6 +1,6 @@
 """Legal-basis documents of campaigns (chỉ thị, kế hoạch, quyết định…), searchable by number."""
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from app.core.errors import FieldIssue, Invalid, NotFound
 from app.models.campaigns import Campaign, CampaignDocument, DocumentCreate, DocumentPublic
@@ -8,6 +8,7 @@ from app.services import audit
 from app.services.campaigns import get_managed, get_visible, visible
 from app.services.common import page
 from app.services.scope import Actor, authorize
+from app.services.text import code_contains
 
 MAX_FILE = 10 * 1024 * 1024
 ALLOWED_TYPES = {
@@ -43,7 +44,7 @@ def list_documents(
     if campaign_id is not None:
         stmt = stmt.where(CampaignDocument.campaign_id == campaign_id)
     if number:
-        stmt = stmt.where(func.lower(CampaignDocument.number).like(f"%{number.strip().lower()}%"))
+        stmt = stmt.where(code_contains(col(CampaignDocument.number), number))
     rows, total = page(
         session,
         stmt.order_by(CampaignDocument.issued_on, CampaignDocument.id),

@@ -90,6 +90,15 @@ def create_registration(
             raise Invalid(
                 FieldIssue("person_id", "This person does not belong to the unit", "invalid")
             )
+    twin = select(Registration.id).where(
+        Registration.campaign_id == campaign.id,
+        Registration.unit_id == unit.id,
+        Registration.person_id == data.person_id
+        if data.person_id is not None
+        else col(Registration.person_id).is_(None),
+    )
+    if session.exec(twin).first() is not None:  # NULLs never clash in a unique key: check here
+        raise Conflict("This unit or person is already registered in the campaign")
     reg = Registration(
         campaign_id=campaign.id,  # type: ignore[arg-type]
         unit_id=unit.id,  # type: ignore[arg-type]

@@ -23,16 +23,20 @@ from app.models.units import Unit, UnitRef
 from app.services import audit
 from app.services.common import apply_changes, check_version, page
 from app.services.scope import Actor, authorize, in_subtree, unit_in_scope
-from app.services.text import fold
+from app.services.text import code_contains, fold
 
 
 def visible(actor: Actor):  # type: ignore[no-untyped-def]
-    """A campaign is seen in the subtree of its managing unit and of every participant."""
+    """A campaign is seen in the subtree of its managing unit, and once launched, in the
+    subtree of every participant."""
     in_scope_units = select(Unit.id).where(in_subtree(actor))
     participating = select(CampaignParticipant.campaign_id).where(
         col(CampaignParticipant.unit_id).in_(in_scope_units)
     )
-    return or_(col(Campaign.owner_unit_id).in_(in_scope_units), col(Campaign.id).in_(participating))
+    return or_(
+        col(Campaign.owner_unit_id).in_(in_scope_units),
+        col(Campaign.id).in_(participating) & (Campaign.status != CampaignStatus.draft),
+    )
 
 
 def get_visible(
@@ -81,7 +85,7 @@ def list_campaigns(
     if q:
         needle = f"%{fold(q)}%"
         by_document = select(CampaignDocument.campaign_id).where(
-            func.lower(CampaignDocument.number).like(f"%{q.strip().lower()}%")
+            code_contains(col(CampaignDocument.number), q)
         )
         stmt = stmt.where(
             col(Campaign.search_title).like(needle) | col(Campaign.id).in_(by_document)

@@ -56,6 +56,13 @@ def dossier_items(code: str) -> list[str]:
     return BASE_DOSSIER + EXTRA_DOSSIER.get(code, [])
 
 
+def dossier_checklist(code: str) -> list[DossierItem]:
+    return [
+        DossierItem(code=c, label=DOSSIER_LABELS[c], required=True, done=False)
+        for c in dossier_items(code)
+    ]
+
+
 def vote_outcome(code: str, vote: CouncilVote) -> tuple[bool, str]:
     """Whether the council's vote carries the nomination, and the reason in words."""
     share = f"{vote.yes / vote.members * 100:.1f}".replace(".", ",") + " %"

@@ -7,6 +7,7 @@ offices share a rank (1, 1, 3). Only approved figures rank unless a preview is a
 from datetime import date
 
 from pydantic import BaseModel
+from sqlalchemy.orm import Bundle
 from sqlmodel import Session, col, select
 
 from app.core.types import utcnow
@@ -37,6 +38,8 @@ class Ranking(BaseModel):
     parent: UnitRef
     preview: bool
     approved_only: bool
+    # How many offices were ranked; an office's own user sees only its own row among them.
+    ranked: int
     items: list[RankingItem]
 
 
@@ -85,10 +88,22 @@ def ranking(
 ) -> Ranking:
     authorize(actor, "reports.read")
     period = periods.get_by_code(session, period_code)
-    parent = _parent(session, actor, parent_id)
+    own_office = _own_office(session, actor) if parent_id is None else None
+    # An office ranks among its siblings: it sees its rank and how many were ranked, not
+    # the others' figures, which lie outside its scope.
+    parent = (
+        session.get(Unit, own_office.parent_id)
+        if own_office
+        else _parent(session, actor, parent_id)
+    )
+    assert parent is not None
     cat = catalogue.load(session)
+    # The few columns a ranking shows, not whole entities: hundreds of rows at national level.
     stmt = (
-        select(Report, Unit)
+        select(
+            Bundle("report", Report.id, Report.status),
+            Bundle("unit", Unit.id, Unit.code, Unit.name, Unit.kind, Unit.is_external, Unit.path),
+        )
         .join(Unit, Unit.id == Report.unit_id)
         .where(
             Report.period_id == period.id,
@@ -132,13 +147,25 @@ def ranking(
                 report_id=report.id,  # type: ignore[arg-type]
             )
         )
+    visible = [i for i in items if own_office is None or i.unit.id == own_office.id]
     return Ranking(
         period=periods.to_public(period),
         parent=UnitRef.model_validate(parent),
         preview=preview,
         approved_only=not preview,
-        items=items,
+        ranked=len(items),
+        items=visible,
     )
+
+
+def _own_office(session: Session, actor: Actor) -> Unit | None:
+    """The caller's unit when it is an office with a parent (a Chi cục user); else None."""
+    if actor.unit_id is None:
+        return None
+    unit = session.get(Unit, actor.unit_id)
+    if unit is None or unit.kind not in REPORTING or unit.parent_id is None:
+        return None
+    return unit
 
 
 def completeness(

@@ -13,7 +13,7 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.protection import SheetProtection
 from pydantic import BaseModel
-from sqlalchemy import insert, update
+from sqlalchemy import bindparam, insert, update
 from sqlmodel import Session, col, select
 
 from app.core.errors import FieldIssue, Invalid
@@ -217,7 +217,7 @@ def import_rows(
     seen: dict[tuple[str, str], int] = {}
     plan: list[tuple[ImportRow, Unit, Period, Report | None, dict[str, int | None]]] = []
 
-    def reject(row: ImportRow, field_name: str, message: str, **params: Any) -> None:
+    def reject(row: ImportRow, field_name: str, message: str, /, **params: Any) -> None:
         text = translate(message, lang, params)
         summary.errors.append(ImportError_(row=row.number, field=field_name, message=text))
 
@@ -251,7 +251,7 @@ def import_rows(
         report = existing.get((unit.id, period.id))  # type: ignore[arg-type]
         current = existing_values.get(report.id, {}) if report else {}  # type: ignore[arg-type]
         changes = {c: v for c, v in parsed.items() if current.get(c) != v}
-        if report is not None and not changes:
+        if not changes:  # nothing new: an existing report, or an empty sheet for a new one
             summary.unchanged += 1
             continue
         if report is not None and report.status not in EDITABLE:
@@ -279,16 +279,18 @@ def _apply(
     plan: list[tuple[ImportRow, Unit, Period, Report | None, dict[str, int | None]]],
     current: dict[int, dict[str, int]],
 ) -> None:
-    """Write the plan in a few bulk statements, whatever its size: the new reports (ids back
-    in order), their "import" events, the values inserted or updated, each report's version,
-    and one audit entry per report — the same rows a report-by-report write would leave."""
+    """Write the plan in a few bulk statements, whatever its size: the new reports and their
+    "import" events, the values inserted or updated, each changed report's version, one audit
+    entry per report — the same rows as writing report by report, without a query apiece."""
     now = utcnow()
+    conn = session.connection()  # Core executemany: no per-row ORM bookkeeping
     new = [(unit, period, changes) for _, unit, period, report, changes in plan if report is None]
-    new_ids: list[int] = []
+    new_ids: dict[tuple[int, int], int] = {}
     if new:
-        result = session.exec(
-            insert(Report).returning(Report.id, sort_by_parameter_order=True),
-            params=[
+        # RETURNING the natural key too: batched on every engine, no row order to rely on.
+        result = conn.execute(
+            insert(Report).returning(Report.unit_id, Report.period_id, Report.id),  # type: ignore[arg-type]
+            [
                 {
                     "unit_id": unit.id,
                     "period_id": period.id,
@@ -300,20 +302,18 @@ def _apply(
                 for unit, period, changes in new
             ],
         )
-        new_ids = list(result.scalars())
-    if new_ids:
-        session.exec(
+        new_ids = {(unit_id, period_id): i for unit_id, period_id, i in result}
+        conn.execute(
             insert(ReportEvent),
-            params=[
+            [
                 {"report_id": i, "at": now, "actor": actor.username, "action": "import"}
-                for i in new_ids
+                for i in new_ids.values()
             ],
         )
-    ids = iter(new_ids)
     inserts, updates, entries = [], [], []
     for _row, unit, period, report, changes in plan:
         if report is None:
-            report_id, before = next(ids), {}
+            report_id, before = new_ids[(unit.id, period.id)], {}  # type: ignore[index]
         else:
             report_id, before = report.id, current.get(report.id, {})  # type: ignore[arg-type]
             report.version += 1  # an existing report in the plan always changes
@@ -332,9 +332,20 @@ def _apply(
             )
         )
     if inserts:
-        session.exec(insert(ReportValue), params=inserts)
+        conn.execute(insert(ReportValue), inserts)
     if updates:
-        session.exec(update(ReportValue), params=updates)  # by primary key, executemany
+        conn.execute(
+            update(ReportValue)
+            .where(
+                ReportValue.report_id == bindparam("key_report"),  # type: ignore[arg-type]
+                ReportValue.metric_id == bindparam("key_metric"),  # type: ignore[arg-type]
+            )
+            .values(value=bindparam("value")),
+            [
+                {"key_report": u["report_id"], "key_metric": u["metric_id"], "value": u["value"]}
+                for u in updates
+            ],
+        )
     audit.record_many(session, actor, "import", "report", entries)
 
 

@@ -40,11 +40,11 @@ def values_of(session: Session, cat: Catalogue, report_ids: Iterable[int]) -> di
     ids = list(report_ids)
     out: dict[int, ValuesMap] = {i: {} for i in ids}
     for chunk in (ids[i : i + 900] for i in range(0, len(ids), 900)):
-        rows = session.exec(
+        rows = session.connection().execute(  # plain rows: no ORM step for thousands of them
             select(ReportValue.report_id, ReportValue.metric_id, ReportValue.value).where(
                 col(ReportValue.report_id).in_(chunk)
             )
-        ).all()
+        )
         for report_id, metric_id, value in rows:
             code = cat.codes.get(metric_id)
             if code:

@@ -10,7 +10,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from babel.numbers import format_decimal
+from babel import Locale
+from babel.numbers import NumberPattern, parse_pattern
 
 from app.core.config import get_settings
 from app.web.i18n import current_language
@@ -30,6 +31,17 @@ def _locale(lang: str | None) -> str:
     return lang or current_language()
 
 
+# Parsed once: a ranking page formats thousands of numbers.
+@cache
+def _babel_locale(lang: str) -> Locale:
+    return Locale.parse(lang)
+
+
+@cache
+def _pattern(places: int) -> NumberPattern:
+    return parse_pattern("#,##0" + ("." + "0" * places if places else ""))
+
+
 def _round(value: float | int | Decimal, places: int) -> Decimal:
     quantum = Decimal(1).scaleb(-places)
     return Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
@@ -39,8 +51,7 @@ def number(value: float | int | Decimal | None, places: int = 0, lang: str | Non
     """1234567 → "1.234.567"; places rounds half-up (82.505 → "82,51" with places=2)."""
     if value is None:
         return ""
-    pattern = "#,##0" + ("." + "0" * places if places else "")
-    return format_decimal(_round(value, places), format=pattern, locale=_locale(lang))
+    return _pattern(places).apply(_round(value, places), _babel_locale(_locale(lang)))
 
 
 def percent(value: float | int | Decimal | None, places: int = 2, lang: str | None = None) -> str:

@@ -12,7 +12,21 @@ from app.web import error_pages
 from app.web.client import ApiConnector
 from app.web.error_pages import ErrorPageMiddleware
 from app.web.i18n import LANGUAGES, LanguageMiddleware, translations
-from app.web.routes import account, admin_users, auth, awards, campaigns, figures, home, people, units
+from app.web.routes import (
+    account,
+    admin_users,
+    auth,
+    awards,
+    campaigns,
+    campaigns_detail,
+    figures,
+    figures_charts,
+    figures_files,
+    figures_lists,
+    home,
+    people,
+    units,
+)
 from app.web.security import SecurityHeadersMiddleware, csrf_guard
 from app.web.templating import HTMX_FILE, STATIC_DIR, static_url
 
@@ -21,7 +35,15 @@ def warm_up() -> None:
     """Read the catalogs and hash the static files now, not inside the first requests."""
     for lang in LANGUAGES:
         translations(lang)
-    for name in (HTMX_FILE, "app.css", "app.js", "favicon.svg"):
+    for name in (
+        HTMX_FILE,
+        "app.css",
+        "figures.css",
+        "campaigns.css",
+        "awards.css",
+        "app.js",
+        "favicon.svg",
+    ):
         static_url(name)
 
 
@@ -46,7 +68,21 @@ def create_web(api: ASGIApp | None) -> FastAPI:
     )
     web.state.connector = connector
     web.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    for module in (auth, home, units, people, admin_users, account, figures, campaigns, awards):
+    for module in (
+        auth,
+        home,
+        units,
+        people,
+        admin_users,
+        account,
+        figures,
+        figures_files,
+        figures_lists,
+        figures_charts,
+        campaigns,
+        campaigns_detail,
+        awards,
+    ):
         web.include_router(module.router)
     error_pages.install(web)
     # Added inside out: the security headers wrap everything, errors are rendered in language.

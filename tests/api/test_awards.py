@@ -374,3 +374,60 @@ def test_reporting_units_figures_feed_collective_eligibility(api, figures_world)
         and "82,50 %" in figures["evidence"]
         and "27,59 %" in figures["evidence"]
     )
+
+
+def test_a_nomination_decided_onto_an_existing_decision(api, figures_world):
+    w = figures_world
+    did = decide(api, w, lines=[person(w, "staff_a2", "LDTT")]).json()["id"]
+    dossier = dict.fromkeys(
+        ["to_trinh", "bien_ban", "bao_cao_thanh_tich", "chung_nhan_sang_kien"], True
+    )
+    n = api.post(
+        "/api/v1/nominations",
+        headers=w.headers("reviewer_a"),
+        json={
+            "proposer_id": w.unit_id("CUC_A"),
+            "year": 2022,
+            "award_type": "CSTDCS",
+            "candidate_person_id": w.person_id("staff_a1"),
+            "dossier": dossier,
+        },
+    ).json()
+    api.post(f"/api/v1/nominations/{n['id']}/submit", headers=w.headers("reviewer_a"))
+    api.post(
+        f"/api/v1/nominations/{n['id']}/vote",
+        headers=w.headers("reviewer_a"),
+        json={"members": 5, "present": 5, "yes": 5},
+    )
+    done = api.post(
+        f"/api/v1/nominations/{n['id']}/decide",
+        headers=w.headers("reviewer_a"),
+        json={"decision_id": did},
+    )
+    assert done.status_code == 200, done.text
+    decision = api.get(f"/api/v1/decisions/{did}", headers=w.headers("reviewer_a")).json()
+    assert [a["award_type"]["code"] for a in decision["awards"]] == ["LDTT", "CSTDCS"]
+    assert decision["awards"][1]["nomination_id"] == n["id"]
+    twice = api.post(
+        "/api/v1/nominations",
+        headers=w.headers("reviewer_a"),
+        json={
+            "proposer_id": w.unit_id("CUC_A"),
+            "year": 2022,
+            "award_type": "CSTDCS",
+            "candidate_person_id": w.person_id("staff_a1"),
+            "dossier": dossier,
+        },
+    ).json()
+    api.post(f"/api/v1/nominations/{twice['id']}/submit", headers=w.headers("reviewer_a"))
+    api.post(
+        f"/api/v1/nominations/{twice['id']}/vote",
+        headers=w.headers("reviewer_a"),
+        json={"members": 5, "present": 5, "yes": 5},
+    )
+    again = api.post(
+        f"/api/v1/nominations/{twice['id']}/decide",
+        headers=w.headers("reviewer_a"),
+        json={"decision_id": did},
+    )
+    assert again.status_code == 422  # the same title twice for the same year

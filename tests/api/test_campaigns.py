@@ -77,6 +77,13 @@ def test_search_by_title_and_document_number(api, figures_world):
         api.get(URL, params={"q": "dong khoi"}, headers=w.headers("viewer_a")).json()["total"] == 1
     )
     assert api.get(URL, params={"q": "258/KH"}, headers=w.headers("viewer_a")).json()["total"] == 1
+    assert (
+        api.get(URL, params={"q": "258/kh-cthads"}, headers=w.headers("viewer_a")).json()["total"]
+        == 1
+    )
+    # A draft is the managing unit's business; participants see it once launched.
+    assert api.get(f"{URL}/{cid}", headers=w.headers("reporter_a1")).status_code == 404
+    api.post(f"{URL}/{cid}/launch", headers=w.headers("reviewer_a"))
     docs = api.get(f"{URL}/{cid}/documents", headers=w.headers("reporter_a1")).json()["items"]
     assert [(d["number"], d["issued_on"]) for d in docs] == [("258/KH-CTHADS", "2022-03-02")]
     found = api.get(
@@ -108,6 +115,7 @@ def test_document_file_round_trip(api, figures_world):
         content=pdf,
     )
     assert put.status_code == 200 and put.json()["file_size"] == len(pdf)
+    api.post(f"{URL}/{cid}/launch", headers=w.headers("reviewer_a"))
     got = api.get(f"{URL}/{cid}/documents/{did}/file", headers=w.headers("reporter_a1"))
     assert got.content == pdf and got.headers["content-type"] == "application/pdf"
     bad = api.put(
@@ -191,7 +199,7 @@ def test_registration_flow_and_who_has_not_registered(api, figures_world):
         headers=w.headers("reporter_a1"),
         json={"unit_id": w.unit_id("CC_A1"), "titles": ["TTLDXS"]},
     )
-    assert early.status_code == 409  # not launched yet
+    assert early.status_code == 404  # a draft: not yet shown to the participants
     api.post(f"{URL}/{cid}/launch", headers=w.headers("reviewer_a"))
     reg = api.post(
         f"{URL}/{cid}/registrations",
@@ -252,6 +260,7 @@ def test_exemplars_on_campaign_and_unit(api, figures_world):
         json={"unit_id": w.unit_id("CC_A1"), "person_id": w.person_id("staff_a1"), "reason": "x"},
     )
     assert both.status_code == 422
+    api.post(f"{URL}/{cid}/launch", headers=w.headers("reviewer_a"))
     listed = api.get(
         "/api/v1/exemplars",
         params={"unit_id": w.unit_id("CC_A1")},

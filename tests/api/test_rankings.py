@@ -53,7 +53,9 @@ def test_a_reporter_ranks_only_within_its_scope(api, figures_world):
     mine = api.get(
         "/api/v1/rankings", params={"period": "2022-Q4"}, headers=w.headers("reporter_a1")
     ).json()
-    assert mine["items"] == []  # an office has nothing under it
+    # An office sees its own rank among its siblings, not their figures.
+    assert [(i["rank"], i["unit"]["code"]) for i in mine["items"]] == [(1, "CC_A1")]
+    assert mine["ranked"] == 2 and mine["parent"]["code"] == "CUC_A"
     other = api.get(
         "/api/v1/rankings",
         params={"period": "2022-Q4", "parent_id": w.unit_id("CUC_B")},

@@ -169,3 +169,19 @@ def test_garbage_files_are_refused_cleanly(api, figures_world):
         content=b"x",
     )
     assert r.status_code == 422
+
+
+def test_an_empty_template_creates_nothing(api, figures_world):
+    w = figures_world
+    t = api.get(
+        "/api/v1/reports/template",
+        params={"unit_id": w.unit_id("CC_A1"), "period": "2022-Q1"},
+        headers=w.headers("reporter_a1"),
+    )
+    r = api.post(
+        "/api/v1/reports/import",
+        headers=w.headers("reporter_a1", **{"Content-Type": XLSX}),
+        content=t.content,
+    )
+    assert r.json()["created"] == 0 and r.json()["unchanged"] == 1
+    assert api.get("/api/v1/reports", headers=w.headers("reporter_a1")).json()["total"] == 0

@@ -8,8 +8,9 @@ from app.api.openapi import READ_ERRORS, errors
 from app.api.responses import no_content
 from app.core.types import ExactText, Id
 from app.models.base import Page
+from app.models.units import UnitRef
 from app.models.users import Me, TokenGrant, TokenKind, TokenPublic
-from app.services import auth, tokens, users
+from app.services import auth, tokens, units, users
 
 router = APIRouter(tags=["auth"])
 
@@ -63,6 +64,8 @@ def end_session(session_id: Id, session: SessionDep, actor: CurrentActor) -> Res
 def me(session: SessionDep, actor: CurrentActor) -> Me:
     """Who you are, your role, your unit and what the token allows."""
     user, unit = users.own_account(session, actor)
+    above = [UnitRef.model_validate(u) for u in units.ancestors(session, unit)]
     return Me.model_validate(
-        users.to_public(user, unit), update={"scope": actor.scope, "token_kind": actor.token_kind}
+        users.to_public(user, unit),
+        update={"scope": actor.scope, "token_kind": actor.token_kind, "ancestors": above},
     )

@@ -21,7 +21,7 @@ from app.models.awards import (
     Revocation,
 )
 from app.models.base import Page
-from app.services import award_summary, awards, eligibility
+from app.services import award_summary, awards, eligibility, nominations
 from app.services.scope import authorize
 
 router = APIRouter(tags=["awards"])
@@ -36,7 +36,15 @@ def list_award_types(session: SessionDep, actor: CurrentActor) -> list[AwardType
     """Titles, forms and unit grades, with who confers them and under which legal regimes."""
     authorize(actor, "awards.read")
     rows = session.exec(select(AwardType).order_by(AwardType.position)).all()
-    return [AwardTypePublic.model_validate(t) for t in rows]
+    return [
+        AwardTypePublic.model_validate(t, update={"dossier": nominations.dossier_checklist(t.code)})
+        for t in rows
+    ]
+
+
+@router.get("/awards/{award_id}", responses=READ_ERRORS)
+def get_award(award_id: Id, session: SessionDep, actor: CurrentActor) -> AwardPublic:
+    return awards.get_award(session, actor, award_id)
 
 
 @router.get("/decisions", responses=READ_ERRORS)

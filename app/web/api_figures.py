@@ -1,0 +1,205 @@
+"""The figures' calls to the JSON API: periods, metrics, reports and their workflow, validation,
+rankings, completeness, targets, and the files (template, export, import)."""
+
+import re
+from typing import Any
+
+import httpx
+from pydantic import TypeAdapter
+
+from app.web.api_models import Page
+from app.web.client import Api, ApiError
+from app.web.models_figures import (
+    Completeness,
+    Evaluation,
+    ImportProblem,
+    ImportSummary,
+    Indicator,
+    LockException,
+    Metric,
+    Period,
+    Ranking,
+    Report,
+    ReportDetail,
+    Targets,
+)
+
+MAX_PAGE = 500
+MAX_REPORTS = 5000
+_ROW_FIELD = re.compile(r"^rows\.(\d+)\.(.+)$")
+
+
+def _version(version: int) -> dict[str, str]:
+    return {"If-Match": f'"{version}"'}
+
+
+def _filename(response: httpx.Response, default: str) -> str:
+    found = re.search(r'filename="([^"]+)"', response.headers.get("content-disposition", ""))
+    return found.group(1) if found else default
+
+
+# ---- definitions ---------------------------------------------------------------------------
+
+
+async def periods(api: Api, **filters: Any) -> list[Period]:
+    """Every period (newest first), optionally of one year or status."""
+    page = await api.fetch(Page[Period], "/periods", limit=MAX_PAGE, **filters)
+    return page.items
+
+
+async def period(api: Api, code: str) -> Period:
+    return await api.fetch(Period, f"/periods/{code}")
+
+
+async def metrics(api: Api) -> list[Metric]:
+    response = await api.call("GET", "/metrics")
+    return TypeAdapter(list[Metric]).validate_python(response.json())
+
+
+async def indicators(api: Api) -> list[Indicator]:
+    response = await api.call("GET", "/indicators")
+    return TypeAdapter(list[Indicator]).validate_python(response.json())
+
+
+async def targets(api: Api, year: int, unit_id: int | None = None) -> Targets:
+    return await api.fetch(Targets, "/targets", year=year, unit_id=unit_id)
+
+
+async def exceptions(api: Api, period_code: str) -> list[LockException]:
+    response = await api.call("GET", f"/periods/{period_code}/exceptions")
+    return TypeAdapter(list[LockException]).validate_python(response.json())
+
+
+async def add_exception(api: Api, period_code: str, unit_id: int, reason: str) -> None:
+    await api.call(
+        "POST", f"/periods/{period_code}/exceptions", json={"unit_id": unit_id, "reason": reason}
+    )
+
+
+# ---- reports -------------------------------------------------------------------------------
+
+
+async def reports(api: Api, *, limit: int = 50, offset: int = 0, **filters: Any) -> Page[Report]:
+    return await api.fetch(Page[Report], "/reports", limit=limit, offset=offset, **filters)
+
+
+async def all_reports(api: Api, **filters: Any) -> list[Report]:
+    found: list[Report] = []
+    while len(found) < MAX_REPORTS:
+        page = await reports(api, limit=MAX_PAGE, offset=len(found), **filters)
+        found.extend(page.items)
+        if not page.items or len(found) >= page.total:
+            break
+    return found
+
+
+async def report_for(api: Api, unit_id: int, period_code: str) -> Report | None:
+    page = await reports(api, limit=1, unit_id=unit_id, period=period_code)
+    return page.items[0] if page.items else None
+
+
+async def report(api: Api, report_id: int) -> ReportDetail:
+    return await api.fetch(ReportDetail, f"/reports/{report_id}")
+
+
+async def create_report(
+    api: Api, unit_id: int, period_code: str, values: dict[str, Any]
+) -> ReportDetail:
+    data = {"unit_id": unit_id, "period": period_code, "values": values}
+    response = await api.call("POST", "/reports", json=data)
+    return ReportDetail.model_validate(response.json())
+
+
+async def update_report(
+    api: Api, report_id: int, values: dict[str, Any], version: int
+) -> ReportDetail:
+    response = await api.call(
+        "PATCH", f"/reports/{report_id}", json={"values": values}, headers=_version(version)
+    )
+    return ReportDetail.model_validate(response.json())
+
+
+async def transition(
+    api: Api, report_id: int, action: str, version: int, body: dict[str, str] | None = None
+) -> ReportDetail:
+    """submit, approve, return (body: comment) or reopen (body: reason)."""
+    response = await api.call(
+        "POST", f"/reports/{report_id}/{action}", json=body, headers=_version(version)
+    )
+    return ReportDetail.model_validate(response.json())
+
+
+async def validate(api: Api, unit_id: int, period_code: str, values: dict[str, Any]) -> Evaluation:
+    data = {"unit_id": unit_id, "period": period_code, "values": values}
+    response = await api.call("POST", "/reports/validate", json=data)
+    return Evaluation.model_validate(response.json())
+
+
+# ---- rankings ------------------------------------------------------------------------------
+
+
+async def completeness(api: Api, period_code: str, parent_id: int | None = None) -> Completeness:
+    return await api.fetch(Completeness, "/completeness", period=period_code, parent_id=parent_id)
+
+
+async def ranking(
+    api: Api, period_code: str, *, preview: bool = False, parent_id: int | None = None
+) -> Ranking:
+    return await api.fetch(
+        Ranking,
+        "/rankings",
+        period=period_code,
+        preview="true" if preview else None,
+        parent_id=parent_id,
+    )
+
+
+# ---- files ---------------------------------------------------------------------------------
+
+
+async def template(api: Api, unit_id: int, period_code: str) -> tuple[str, bytes]:
+    response = await api.call(
+        "GET", "/reports/template", params={"unit_id": unit_id, "period": period_code}
+    )
+    return _filename(response, f"bao-cao-{period_code}.xlsx"), response.content
+
+
+async def export(
+    api: Api, period_code: str, fmt: str, status: str | None = None
+) -> tuple[str, str, bytes]:
+    response = await api.call(
+        "GET",
+        "/reports/export",
+        params={"period": period_code, "format": fmt, "status": status},
+    )
+    media = response.headers.get("content-type", "application/octet-stream")
+    return _filename(response, f"so-lieu-{period_code}.{fmt}"), media, response.content
+
+
+async def import_file(
+    api: Api, content: bytes, content_type: str, *, dry_run: bool
+) -> ImportSummary:
+    """The API's import summary; a refused file (422) comes back as a summary with its errors
+    by row and field, so the page shows them the same way."""
+    try:
+        response = await api.call(
+            "POST",
+            "/reports/import",
+            params={"dry_run": "true" if dry_run else "false"},
+            content=content,
+            headers={"Content-Type": content_type},
+        )
+    except ApiError as error:
+        if error.status != 422:
+            raise
+        problems = []
+        for item in error.problem.errors:
+            found = _ROW_FIELD.match(item.field)
+            row, name = (int(found.group(1)), found.group(2)) if found else (0, item.field)
+            problems.append(ImportProblem(row=row, field=name, message=item.message))
+        if not problems:
+            problems.append(ImportProblem(row=0, field="file", message=error.message))
+        return ImportSummary(
+            dry_run=dry_run, rejected=len({p.row for p in problems}), errors=problems
+        )
+    return ImportSummary.model_validate(response.json())

@@ -1,0 +1,184 @@
+"""What the figures pages share: who may do what, typed numbers, due dates, attainment."""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from app.web.api_models import Me
+from app.web.client import ApiError
+from app.web.formatting import local_zone, number
+from app.web.i18n import N_, gettext
+from app.web.models_figures import Metric, Period, status_label
+
+WRITERS = frozenset({"admin", "reviewer", "reporter"})
+REVIEWERS = frozenset({"admin", "reviewer"})
+REPORTING_KINDS = frozenset({"district_office", "provincial_department"})
+UNIT_PREFIXES = (
+    "Chi cục Thi hành án dân sự ",
+    "Chi cục THADS ",
+    "Phòng Thi hành án dân sự ",
+    "Cục Thi hành án dân sự ",
+    "Cục THADS ",
+)
+SECTIONS = (("viec", N_("On cases")), ("tien", N_("On money (đồng)")))
+
+_GROUPED = re.compile(r"^\d{1,3}([.,\s\u00a0]\d{3})+$")
+_INTEGER = re.compile(r"^-?\d{1,16}$")
+_SEPARATORS = re.compile(r"[.,\s\u00a0]")
+_ID = re.compile(r"^\d{1,12}$")
+_PERIOD = re.compile(r"^\d{4}-Q[1-4]$")
+
+
+def can_write(me: Me) -> bool:
+    return me.role in WRITERS and me.scope == "write"
+
+
+def can_review(me: Me) -> bool:
+    return me.role in REVIEWERS and me.scope == "write"
+
+
+def status_name(code: str | None) -> str:
+    """For the templates: fig.status_name(code)."""
+    return status_label(code)
+
+
+def digits(value: str | None) -> int | None:
+    return int(value) if value and _ID.match(value) else None
+
+
+def period_code(value: str | None) -> str | None:
+    return value if value and _PERIOD.match(value) else None
+
+
+def today() -> date:
+    """The office's calendar day (Asia/Ho_Chi_Minh)."""
+    return datetime.now(local_zone()).date()
+
+
+def short_unit_name(name: str) -> str:
+    """ "Chi cục Thi hành án dân sự huyện Giồng Trôm" → "Huyện Giồng Trôm" (for chart labels)."""
+    for prefix in UNIT_PREFIXES:
+        if name.startswith(prefix) and len(name) > len(prefix):
+            rest = name[len(prefix) :]
+            return rest[0].upper() + rest[1:]
+    return name
+
+
+# ---- typed figures -------------------------------------------------------------------------
+
+
+def parse_figure(raw: str | None) -> int | str | None:
+    """ "1.234.567" (or 1,234,567 or 1 234 567) → 1234567; blank → None. Anything else is sent
+    as typed, so the API names what is wrong with it, in the page's language."""
+    text = (raw or "").strip()
+    if not text:
+        return None
+    if _GROUPED.match(text):
+        text = _SEPARATORS.sub("", text)
+    if _INTEGER.match(text):
+        return int(text)
+    return text[:40]
+
+
+def show_figure(value: int | None) -> str:
+    return number(value) if value is not None else ""
+
+
+@dataclass
+class Typed:
+    """The figures of one form: as typed (put back in the inputs) and as sent to the API."""
+
+    shown: dict[str, str] = field(default_factory=dict)
+    values: dict[str, int | str | None] = field(default_factory=dict)
+
+    @classmethod
+    def from_form(cls, form: dict[str, str], metrics: list[Metric]) -> "Typed":
+        typed = cls()
+        for metric in metrics:
+            if metric.is_input:
+                raw = form.get(metric.code, "")
+                typed.shown[metric.code] = raw[:40]
+                typed.values[metric.code] = parse_figure(raw)
+        return typed
+
+    @classmethod
+    def from_values(cls, values: dict[str, int | None], metrics: list[Metric]) -> "Typed":
+        typed = cls()
+        for metric in metrics:
+            if metric.is_input:
+                value = values.get(metric.code)
+                typed.shown[metric.code] = show_figure(value)
+                typed.values[metric.code] = value
+        return typed
+
+    def without(self, codes: set[str]) -> dict[str, int | str | None]:
+        return {k: v for k, v in self.values.items() if k not in codes}
+
+    @property
+    def given(self) -> dict[str, int | str]:
+        """Only the values typed (for creating a report)."""
+        return {k: v for k, v in self.values.items() if v is not None}
+
+
+def value_errors(error: ApiError) -> dict[str, str]:
+    """The API's messages about figures, keyed by metric code ("values.x" → "x")."""
+    found: dict[str, str] = {}
+    for name, message in error.field_errors.items():
+        if name.startswith("values."):
+            found.setdefault(name.removeprefix("values."), message)
+    return found
+
+
+# ---- due dates and targets -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DueNote:
+    kind: str  # "left", "today", "overdue"
+    text: str
+
+
+def due_note(due_on: date, on: date | None = None) -> DueNote:
+    days = (due_on - (on or today())).days
+    if days > 1:
+        return DueNote("left", gettext("%(days)s days left", days=number(days)))
+    if days == 1:
+        return DueNote("left", gettext("Due tomorrow"))
+    if days == 0:
+        return DueNote("today", gettext("Due today"))
+    if days == -1:
+        return DueNote("overdue", gettext("One day overdue"))
+    return DueNote("overdue", gettext("%(days)s days overdue", days=number(-days)))
+
+
+def attainment_text(points: float | None) -> str:
+    """Percentage points against the target, as the press writes it: "vượt 5,41 điểm %"."""
+    if points is None:
+        return ""
+    if points > 0:
+        return gettext("%(points)s points above the target", points=number(points, 2))
+    if points < 0:
+        return gettext("%(points)s points below the target", points=number(-points, 2))
+    return gettext("exactly on the target")
+
+
+def attainment(rate: float | None, target: float | None) -> float | None:
+    if rate is None or target is None:
+        return None
+    return round(rate - target, 2)
+
+
+def period_label(period: Period) -> str:
+    return gettext(
+        "%(code)s (%(months)s months, %(start)s – %(end)s)",
+        code=period.code,
+        months=period.months,
+        start=period.starts_on.strftime("%d/%m/%Y"),
+        end=period.ends_on.strftime("%d/%m/%Y"),
+    )
+
+
+def newest_open(periods: list[Period]) -> Period | None:
+    open_ones = [p for p in periods if p.is_open]
+    pool = open_ones or periods
+    return max(pool, key=lambda p: p.sort_key) if pool else None

@@ -1,0 +1,153 @@
+"""The award pages on the Bến Tre 2022 demo year: eligibility with the regime and its reasons,
+the annual summary reproducing the article's 12 rows (and its .docx / .xlsx downloads with the
+same counts), the council's 90 % secret-ballot rule, and a person's yearly record."""
+
+import io
+import re
+from html import unescape
+
+from docx import Document
+from openpyxl import load_workbook
+
+from tests.web.conftest import page_token, signed_in
+
+CUC = "Cục Thi hành án dân sự tỉnh Bến Tre"
+ARTICLE_ROWS = [
+    (CUC, "Giấy khen", "Tập thể", "Ngoài ngành", 19),
+    (CUC, "Giấy khen", "Cá nhân", "Ngoài ngành", 39),
+    (CUC, "Chiến sĩ thi đua cơ sở", "Cá nhân", "Trong ngành", 20),
+    (CUC, "Giấy khen", "Tập thể", "Trong ngành", 14),
+    (CUC, "Giấy khen", "Cá nhân", "Trong ngành", 141),
+    ("Tổng cục Thi hành án dân sự", "Giấy khen", "Tập thể", "Trong ngành", 1),
+    ("Tổng cục Thi hành án dân sự", "Giấy khen", "Cá nhân", "Trong ngành", 2),
+    ("Bộ Tư pháp", "Xếp hạng xuất sắc", "Tập thể", "Trong ngành", 1),
+    ("Bộ Tư pháp", "Tập thể lao động xuất sắc", "Tập thể", "Trong ngành", 5),
+    ("Bộ Tư pháp", "Cờ thi đua ngành Tư pháp", "Tập thể", "Trong ngành", 1),
+    ("Bộ Tư pháp", "Bằng khen của Bộ trưởng Bộ Tư pháp", "Tập thể", "Trong ngành", 3),
+    ("Bộ Tư pháp", "Bằng khen của Bộ trưởng Bộ Tư pháp", "Cá nhân", "Trong ngành", 13),
+]
+
+
+def _cells(row_html: str) -> list[str]:
+    return [
+        unescape(re.sub(r"<[^>]+>", "", cell)).strip()
+        for cell in re.findall(r"<td[^>]*>(.*?)</td>", row_html, re.S)
+    ]
+
+
+def _summary_rows(html: str) -> list[tuple[str, str, str, str, int]]:
+    body = re.search(r'<table class="table" id="summary-table">.*?<tbody>(.*?)</tbody>', html, re.S)
+    assert body, "no summary table"
+    rows = []
+    for row in re.findall(r"<tr>(.*?)</tr>", body.group(1), re.S):
+        _n, issuer, award, kind, side, count = _cells(row)
+        rows.append((issuer, award, kind, side, int(count.replace(".", ""))))
+    return rows
+
+
+def test_eligibility_shows_the_regime_every_candidate_and_the_reasons(web, demo, demo_password):
+    signed_in(web, "cuc.tccb", demo_password)
+    html = web.get("/eligibility", params={"year": "2022", "award_type": "CSTDCS"}).text
+
+    assert "Căn cứ pháp lý áp dụng cho năm 2022:" in html
+    assert "Luật Thi đua, khen thưởng 2003 (sửa đổi 2005, 2009, 2013)" in html
+    assert "Nghị định 91/2017/NĐ-CP" in html and "Thông tư 05/2018/TT-BTP" in html
+    assert "<strong>20</strong> đủ điều kiện" in html
+    assert "<strong>169</strong> chưa đủ điều kiện" in html
+    # Each criterion with its mark and evidence, the quota included.
+    assert "R-CSTD-1 đạt Lao động tiên tiến" in html
+    assert "R-CSTD-Q tỷ lệ ≤ 15 % số LĐTT (NĐ 91/2017 Đ.9.3)" in html
+    assert "182 LDTT năm 2022 → tối đa 27 CSTDCS" in html
+    assert "Chưa có sáng kiến được công nhận cấp cơ sở năm 2022" in html
+    assert '<span class="verdict no">✗ Chưa đủ điều kiện</span>' in html
+    assert "Đã được khen năm này" in html
+    # The not-yet-awarded can be nominated straight from here.
+    nominate = re.search(r'href="(/nominations/new\?year=2022&amp;award_type=CSTDCS[^"]*)"', html)
+    assert nominate and "candidate=person%3A" in nominate.group(1)
+    form = web.get(unescape(nominate.group(1))).text
+    assert re.search(r'<input type="hidden" name="candidate" value="person:\d+">', form)
+    assert re.search(r'<option value="CSTDCS" selected>', form)
+
+    only = web.get(
+        "/eligibility", params={"year": "2022", "award_type": "CSTDCS", "result": "eligible"}
+    ).text
+    assert only.count('<span class="verdict yes">') == 20
+    assert '<span class="verdict no">' not in only
+
+    units = web.get("/eligibility", params={"year": "2022", "award_type": "TTLDXS"}).text
+    assert "R-TGT-1 số liệu năm đạt chỉ tiêu" in units and "ty_le_viec" in units
+
+
+def test_the_summary_reproduces_the_articles_12_rows_and_the_files_agree(web, demo, demo_password):
+    signed_in(web, "cuc.tccb", demo_password)
+    html = web.get("/summary", params={"year": "2022"}).text
+    rows = _summary_rows(html)
+    assert rows == ARTICLE_ROWS
+    total = sum(r[4] for r in rows)
+    assert total == 259
+    assert re.search(r"<strong>259</strong> lượt khen thưởng", html)
+    assert re.search(r"<strong>58</strong> ngoài ngành", html)
+    assert '<td class="num">259</td>' in html  # the total row
+
+    docx = web.get("/summary/download", params={"format": "docx", "year": "2022"})
+    assert docx.status_code == 200
+    assert docx.headers["content-type"].startswith(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    assert 'filename="tong-hop-khen-thuong-2022.docx"' in docx.headers["content-disposition"]
+    table = Document(io.BytesIO(docx.content)).tables[0]
+    body = [[c.text for c in row.cells] for row in table.rows[1:-1]]
+    assert [(r[1], r[2], r[3], r[4], int(r[5])) for r in body] == ARTICLE_ROWS
+    assert table.rows[-1].cells[5].text == "259"
+
+    xlsx = web.get("/summary/download", params={"format": "xlsx", "year": "2022"})
+    assert xlsx.status_code == 200
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    values = [tuple(row[1:6]) for row in sheet.iter_rows(min_row=4, max_row=15, values_only=True)]
+    assert values == ARTICLE_ROWS
+    assert sheet.cell(row=16, column=6).value == 259
+
+    assert web.get("/summary/download", params={"format": "pdf", "year": "2022"}).status_code == 404
+
+
+def test_the_ministry_title_needs_a_secret_ballot_of_90_percent(web, demo, demo_password):
+    signed_in(web, "cuc.tccb", demo_password)
+    listed = web.get("/nominations").text
+    found = re.search(r'href="/nominations/(\d+)">([^<]+)</a>', listed)
+    assert found, listed[-2000:]
+    nomination = found.group(1)
+    page = web.get(f"/nominations/{nomination}").text
+    assert "Chiến sĩ thi đua ngành Tư pháp" in page and "Đã gửi Hội đồng" in page
+    assert "Bỏ phiếu kín; cần ít nhất 90 % tổng số thành viên Hội đồng đồng ý" in page
+    assert "R-CSTDB-1 3 năm liên tục CSTĐ cơ sở" in page and "2020 ✓, 2021 ✓, 2022 ✓" in page
+    version = re.search(r'name="version" value="(\d+)"', page).group(1)
+
+    voted = web.post(
+        f"/nominations/{nomination}/vote",
+        data={
+            "members": "9",
+            "present": "9",
+            "yes": "8",
+            "secret_ballot": "on",
+            "version": version,
+            "csrf_token": page_token(web, f"/nominations/{nomination}"),
+        },
+        follow_redirects=True,
+    ).text
+    assert "Không thông qua: đề nghị bị từ chối." in voted
+    assert "8/9 thành viên đồng ý (88,9 %); cần ≥ 90 % tổng số thành viên, tức ≥ 9 phiếu" in voted
+    assert "Không được chấp thuận" in voted
+
+
+def test_a_persons_section_shows_awards_assessments_and_initiatives(web, demo, demo_password):
+    signed_in(web, "cuc.tccb", demo_password)
+    html = web.get("/eligibility", params={"year": "2022", "award_type": "CSTD_NGANH"}).text
+    person = re.search(r'<td class="candidate">\s*<a href="/people/(\d+)">', html).group(1)
+    section = web.get(f"/people/{person}/awards", headers={"HX-Request": "true"}).text
+    assert section.lstrip().startswith('<section class="card"')
+    assert "Chiến sĩ thi đua cơ sở" in section and "Lao động tiên tiến" in section
+    assert "416/QĐ-CTHADS" in section
+    assert "Hoàn thành xuất sắc nhiệm vụ" in section and "Đánh giá, xếp loại hằng năm" in section
+    assert "Sáng kiến được công nhận" in section and "Cấp Bộ, tỉnh" in section
+    history = web.get("/awards", params={"person": person}).text
+    assert "Chiến sĩ thi đua cơ sở" in history and "2021" in history and "2020" in history

@@ -1,0 +1,338 @@
+"""The figures form on the demo data: labels from the metrics, live results as the clerk types,
+save and submit with the API's messages beside the fields, the reviewer's decisions."""
+
+import re
+
+import pytest
+
+from tests.web.conftest import page_token, signed_in
+from tests.web.test_figures_support import (
+    api_headers,
+    dotted,
+    giongtrom_q1,
+    post_form,
+    report_of,
+    unit_id,
+)
+
+NEW = "/reports/new?unit_id={unit}&period=2023-Q1"
+
+
+@pytest.fixture
+def giongtrom(web, api, demo, demo_password):
+    """Signed in as Giồng Trôm's clerk; its unit id and API headers for checking."""
+    signed_in(web, "giongtrom", demo_password)
+    headers = api_headers(api, "giongtrom")
+    return unit_id(api, headers, "CC-GIONGTROM"), headers
+
+
+def _issue_beside(html: str, code: str) -> str:
+    found = re.search(rf'<div id="i-{code}" class="issues"[^>]*>(.*?)</div>', html, re.S)
+    assert found, f"no issues region beside {code}"
+    return found.group(1)
+
+
+def _form(unit: int, values: dict[str, int | str], **extra: str) -> dict[str, str]:
+    data = {"unit_id": str(unit), "period": "2023-Q1", **extra}
+    data.update({code: dotted(v) if isinstance(v, int) else v for code, v in values.items()})
+    return data
+
+
+def test_the_form_labels_every_input_in_vietnamese_by_section(web, giongtrom):
+    unit, _ = giongtrom
+    html = web.get(NEW.format(unit=unit)).text
+
+    assert "<legend>Về việc</legend>" in html and "<legend>Về tiền (đồng)</legend>" in html
+    assert '<label for="f-viec_thi_hanh_xong">Số việc thi hành xong</label>' in html
+    assert '<label for="f-tien_co_dieu_kien">Số tiền có điều kiện thi hành</label>' in html
+    assert len(re.findall(r'<input type="text" id="f-(viec|tien)_', html)) == 14
+    assert 'id="d-viec_chuyen_ky_sau"' in html  # derived totals are shown, not typed
+    assert 'hx-post="/reports/live" hx-trigger="input changed delay:400ms"' in html
+    assert "Chỉ tiêu 81,50\u00a0%" in html and "Chỉ tiêu 40,10\u00a0%" in html
+    assert f'href="/reports/template?unit_id={unit}&amp;period=2023-Q1"' in html
+
+    web.get("/lang/en?next=/")
+    english = web.get(NEW.format(unit=unit)).text
+    assert '<label for="f-viec_thi_hanh_xong">Cases completed</label>' in english
+
+
+def test_live_results_recompute_totals_rates_and_issues_beside_fields(web, giongtrom):
+    unit, _ = giongtrom
+    values = {
+        "viec_cu_chuyen_sang": 530,  # 2022-Q4 carried 532 to the next period: a warning
+        "viec_thu_ly_moi": 1272,
+        "viec_uy_thac": 3,
+        "viec_co_dieu_kien": 1200,
+        "viec_chua_co_dieu_kien": 599,
+        "viec_thi_hanh_xong": 1150,
+        "viec_dinh_chi": 100,
+        "tien_co_dieu_kien": 2_000_000,
+        "tien_thi_hanh_xong": 1_082_000,
+        "tien_dinh_chi": 0,
+    }
+    response = post_form(
+        web,
+        "/reports/live",
+        NEW.format(unit=unit),
+        _form(unit, values),
+        headers={"HX-Request": "true"},
+    )
+
+    assert response.status_code == 200
+    html = response.text
+    assert "<html" not in html and html.lstrip().startswith('<section id="figures-results"')
+    # Totals computed from what was typed (dots between thousands are fine).
+    assert re.search(r'<output id="d-viec_tong_thu_ly"[^>]*hx-swap-oob="true">1.802</output>', html)
+    assert re.search(r'<output id="d-viec_chuyen_ky_sau"[^>]*>549</output>', html)
+    # Both rates: (1.150 + 100) / 1.200 = 104,17 %; 1.082.000 / 2.000.000 = 54,10 %.
+    assert "104,17\u00a0%" in html and "54,10\u00a0%" in html
+    assert "vượt 14,00 điểm %" in html  # money: 54,10 − 40,10
+    # The rule names both fields: the error is beside each, styled as an error.
+    rule = "Số việc thi hành xong cộng đình chỉ không được vượt số có điều kiện thi hành"
+    for code in ("viec_thi_hanh_xong", "viec_dinh_chi"):
+        beside = _issue_beside(html, code)
+        assert 'class="issue error"' in beside and rule in beside
+    assert 'id="i-viec_thi_hanh_xong" class="issues" hx-swap-oob="true"' in html
+    # A cross-period rule is only a warning, styled apart.
+    carried = _issue_beside(html, "viec_cu_chuyen_sang")
+    assert 'class="issue warning"' in carried and "năm thống kê trước" in carried
+    assert _issue_beside(html, "viec_thu_ly_moi").strip() == ""
+
+
+def test_a_value_the_api_cannot_read_is_named_and_the_rest_still_computed(web, giongtrom):
+    unit, _ = giongtrom
+    data = _form(unit, {"viec_cu_chuyen_sang": "12abc", "viec_thu_ly_moi": 40, "viec_uy_thac": -2})
+    html = post_form(web, "/reports/live", NEW.format(unit=unit), data).text
+
+    assert "Phải là số nguyên" in _issue_beside(html, "viec_cu_chuyen_sang")
+    assert "Phải lớn hơn hoặc bằng 0" in _issue_beside(html, "viec_uy_thac")
+    assert "Lỗi: 2" in html
+
+
+def test_save_draft_creates_the_report_with_the_numbers_typed(web, api, giongtrom):
+    unit, headers = giongtrom
+    values = giongtrom_q1()
+    response = post_form(
+        web,
+        "/reports/new",
+        NEW.format(unit=unit),
+        _form(
+            unit,
+            {
+                "viec_cu_chuyen_sang": values["viec_cu_chuyen_sang"],
+                "tien_thu_ly_moi": values["tien_thu_ly_moi"],
+            },
+            action="save",
+        ),
+    )
+
+    assert response.status_code == 303
+    report = report_of(api, headers, unit, "2023-Q1")
+    assert response.headers["location"] == f"/reports/{report['id']}?done=saved"
+    assert report["status"] == "draft"
+    assert report["values"]["tien_thu_ly_moi"] == values["tien_thu_ly_moi"]
+    page = web.get(response.headers["location"]).text
+    assert "Đã lưu nháp số liệu." in page
+    assert f'value="{dotted(values["tien_thu_ly_moi"])}"' in page
+    # Opening the new form again goes to the report now.
+    again = web.get(NEW.format(unit=unit), follow_redirects=False)
+    assert again.headers["location"] == f"/reports/{report['id']}"
+
+
+def test_submit_refused_shows_each_field_to_fix_and_keeps_the_draft(web, api, giongtrom):
+    unit, headers = giongtrom
+    values = dict(giongtrom_q1())
+    values["viec_thi_hanh_xong"] = values["viec_co_dieu_kien"]  # + đình chỉ > có điều kiện
+    del values["tien_dinh_chi"]
+    response = post_form(
+        web,
+        "/reports/new",
+        NEW.format(unit=unit),
+        _form(unit, values, action="submit"),
+        headers={"HX-Request": "true"},
+    )
+
+    assert response.status_code == 422
+    html = response.text
+    report = report_of(api, headers, unit, "2023-Q1")
+    assert report["status"] == "draft"  # saved, not submitted
+    assert response.headers["HX-Push-Url"] == f"/reports/{report['id']}"
+    assert "chưa thể nộp báo cáo" in html
+    assert re.search(r'<p class="field-error" id="e-tien_dinh_chi">Trường này bắt buộc</p>', html)
+    field = re.search(r'<input[^>]*id="f-tien_dinh_chi"[^>]*>', html, re.S).group(0)
+    assert 'aria-invalid="true"' in field and "e-tien_dinh_chi" in field
+    assert "không được vượt số có điều kiện" in _issue_beside(html, "viec_thi_hanh_xong")
+    assert f'value="{dotted(values["viec_thi_hanh_xong"])}"' in html  # what was typed is kept
+
+
+def test_fix_and_submit_then_the_reviewer_returns_then_approves(web, api, giongtrom, demo_password):
+    unit, headers = giongtrom
+    values = giongtrom_q1()
+    created = post_form(
+        web, "/reports/new", NEW.format(unit=unit), _form(unit, values, action="save")
+    )
+    path = created.headers["location"].split("?")[0]
+    report = report_of(api, headers, unit, "2023-Q1")
+
+    submitted = post_form(
+        web, path, path, _form(unit, values, action="submit", version=str(report["version"]))
+    )
+    assert submitted.status_code == 303 and submitted.headers["location"].endswith("done=submitted")
+    page = web.get(path).text
+    assert "Đã nộp" in page and '<input type="text" id="f-' not in page  # no longer editable
+    assert (
+        web.post(f"{path}/approve", data={"csrf_token": page_token(web, path)}).status_code == 403
+    )
+
+    web.cookies.clear()
+    signed_in(web, "cuc.tccb", demo_password)
+    report = report_of(api, headers, unit, "2023-Q1")
+    version = str(report["version"])
+    empty = post_form(web, f"{path}/return", path, {"version": version, "comment": "  "})
+    assert empty.status_code == 422
+    assert '<p class="field-error" id="e-comment">Hãy ghi rõ nội dung đơn vị cần sửa' in empty.text
+    comment = "Số việc đình chỉ chưa khớp quyết định; đề nghị kiểm tra lại."
+    returned = post_form(web, f"{path}/return", path, {"version": version, "comment": comment})
+    assert returned.headers["location"] == f"{path}?done=returned"
+    assert report_of(api, headers, unit, "2023-Q1")["status"] == "returned"
+
+    web.cookies.clear()
+    signed_in(web, "giongtrom", demo_password)
+    assert comment in web.get("/").text
+    page = web.get(path).text
+    assert comment in page and "Trả lại để sửa" in page  # the box and the history
+    report = report_of(api, headers, unit, "2023-Q1")
+    resubmit = post_form(
+        web, path, path, _form(unit, values, action="submit", version=str(report["version"]))
+    )
+    assert resubmit.headers["location"].endswith("done=submitted")
+
+    web.cookies.clear()
+    signed_in(web, "cuc.tccb", demo_password)
+    report = report_of(api, headers, unit, "2023-Q1")
+    approved = post_form(web, f"{path}/approve", path, {"version": str(report["version"])})
+    assert approved.headers["location"] == f"{path}?done=approved"
+    page = web.get(approved.headers["location"]).text
+    assert "Đã duyệt báo cáo; số liệu đã được khóa." in page
+    assert 'id="f-viec_' not in page  # approved figures are read-only
+    assert f'<td class="num">{dotted(values["viec_thi_hanh_xong"])}</td>' in page
+    assert "Mở lại báo cáo đã duyệt" in page
+    history = page[page.index("Lịch sử báo cáo") :]
+    assert (
+        history.count("<code>cuc.tccb</code>") == 2 and history.count("<code>giongtrom</code>") == 3
+    )
+
+
+def test_reopen_needs_a_reason_and_unlocks_the_figures(web, api, demo, demo_password):
+    signed_in(web, "cuc.tccb", demo_password)
+    headers = api_headers(api, "cuc.tccb")
+    report = report_of(api, headers, unit_id(api, headers, "CC-BATRI"), "2023-Q1")
+    path = f"/reports/{report['id']}"
+    page = web.get(path).text
+    assert "vượt" in page or "thấp hơn" in page  # attainment in percentage points
+
+    refused = post_form(web, f"{path}/reopen", path, {"version": str(report["version"])})
+    assert refused.status_code == 422
+    assert '<p class="field-error" id="e-reason">Hãy ghi lý do mở lại báo cáo đã duyệt.</p>' in (
+        refused.text
+    )
+    done = post_form(
+        web,
+        f"{path}/reopen",
+        path,
+        {"version": str(report["version"]), "reason": "Sai số tiền thi hành xong"},
+    )
+    assert done.headers["location"] == f"{path}?done=reopened"
+    page = web.get(done.headers["location"]).text
+    assert "Mở lại để sửa" in page and "Sai số tiền thi hành xong" in page
+    assert 'id="f-viec_thi_hanh_xong"' in page  # editable again
+
+
+def test_a_closed_period_is_reopened_for_one_office_by_the_reviewer(web, api, demo, demo_password):
+    signed_in(web, "cuc.tccb", demo_password)
+    headers = api_headers(api, "cuc.tccb")
+    office = unit_id(api, headers, "CC-GIONGTROM")
+    report = report_of(api, headers, office, "2022-Q4")
+    path = f"/reports/{report['id']}"
+    reopened = post_form(
+        web, f"{path}/reopen", path, {"version": str(report["version"]), "reason": "Sai số"}
+    )
+    assert reopened.status_code == 303
+
+    page = web.get(path).text
+    assert "Kỳ 2022-Q4 đã khóa." in page and 'id="f-viec_' not in page  # returned, yet locked
+    refused = post_form(web, "/reports/unlock", path, {"unit_id": str(office), "period": "2022-Q4"})
+    assert refused.status_code == 422
+    assert '<p class="field-error" id="e-unlock_reason">Hãy ghi lý do' in refused.text
+
+    web.cookies.clear()
+    signed_in(web, "giongtrom", demo_password)
+    assert "hãy đề nghị Cục mở lại kỳ báo cáo" in web.get(path).text
+
+    web.cookies.clear()
+    signed_in(web, "cuc.tccb", demo_password)
+    unlocked = post_form(
+        web,
+        "/reports/unlock",
+        path,
+        {"unit_id": str(office), "period": "2022-Q4", "unlock_reason": "Đính chính số liệu"},
+    )
+    assert unlocked.headers["location"] == f"{path}?done=unlocked"
+    page = web.get(unlocked.headers["location"]).text
+    assert "Đã mở lại kỳ báo cáo cho đơn vị này." in page
+    assert 'id="f-viec_thi_hanh_xong"' in page and "đã khóa." not in page
+
+
+def test_a_stale_version_is_refused_with_a_clear_message(web, api, giongtrom):
+    unit, headers = giongtrom
+    values = giongtrom_q1()
+    created = post_form(
+        web, "/reports/new", NEW.format(unit=unit), _form(unit, values, action="save")
+    )
+    path = created.headers["location"].split("?")[0]
+
+    stale = post_form(
+        web, path, path, _form(unit, {**values, "viec_dinh_chi": 1}, action="save", version="0")
+    )
+
+    assert stale.status_code == 412
+    assert "Người khác đã thay đổi báo cáo này" in stale.text
+    assert 'value="1"' in stale.text  # what was typed is kept
+    assert report_of(api, headers, unit, "2023-Q1")["values"]["viec_dinh_chi"] != 1
+
+
+def test_a_viewer_reads_the_report_but_gets_no_form(web, api, demo, session, demo_password):
+    from app.models.units import Unit
+    from app.models.users import Role
+    from tests.factories import PASSWORD, make_user
+
+    cuc = session.get(Unit, unit_id(api, api_headers(api, "cuc.tccb"), "CTHADS-BENTRE"))
+    make_user(session, "lanh.dao", Role.viewer, cuc)
+    session.commit()
+    signed_in(web, "lanh.dao", PASSWORD)
+    headers = api_headers(api, "cuc.tccb")
+    report = report_of(api, headers, unit_id(api, headers, "CC-CHOLACH"), "2023-Q1")  # a draft
+    page = web.get(f"/reports/{report['id']}").text
+
+    assert "Nháp" in page and 'id="f-viec_' not in page and "Lưu nháp" not in page
+    assert "Thẩm định" not in web.get("/").text.split('id="board"')[1]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/reports/new",
+        "/reports/live",
+        "/reports/1",
+        "/reports/1/approve",
+        "/reports/1/return",
+        "/reports/1/reopen",
+        "/reports/unlock",
+        "/reports/import",
+        "/reports/import/apply",
+    ],
+)
+def test_every_figures_post_needs_the_csrf_token(web, world, path):
+    signed_in(web, "reviewer_a")
+    response = web.post(path, data={"unit_id": "1", "period": "2023-Q1"}, follow_redirects=False)
+    assert response.status_code == 403
