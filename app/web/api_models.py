@@ -87,6 +87,7 @@ class User(ApiModel):
 class Me(User):
     scope: str = "write"
     token_kind: str = "session"  # noqa: S105 - a kind of token, not a secret
+    ancestors: list[UnitRef] = []  # the units above the user's own, from the top
 
     @property
     def is_admin(self) -> bool:

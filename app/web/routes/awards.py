@@ -21,7 +21,6 @@ from app.web.paging import Paging
 from app.web.routes import awards_decisions, awards_nominations, awards_reports
 from app.web.routes.awards_common import (
     context,
-    default_year,
     digits,
     issuer_options,
     parse_recipient,
@@ -144,10 +143,9 @@ async def award_history(request: Request, api: ApiDep, me: CurrentUser) -> Respo
     )
     if wants_fragment(request) and request.headers.get("hx-target") == "award-results":
         return render(request, "pages/awards_history.html", ctx, block="results")
-    year = filters["year"] or await default_year(api)
     types, issuers, who_label = await asyncio.gather(
         api_awards.award_types(api),
-        issuer_options(api, me, year),
+        issuer_options(api, me),
         _who_label(api, request, filters["who"]),
     )
     ctx.update(

@@ -200,21 +200,18 @@ async def default_year(api: Api) -> int:
     return latest.items[0].year if latest.items else date.today().year - 1
 
 
-async def issuer_options(api: Api, me: Me, year: int) -> list[tuple[int, str]]:
+async def issuer_options(api: Api, me: Me) -> list[tuple[int, str]]:
     """Authorities a decision can come from: issuing units of the user's scope, and those above
-    it that already issued awards to it (the API does not list a unit's ancestors)."""
+    it (the Ministry, the General Department), which the API names in /me."""
     found: dict[int, tuple[str, str]] = {}
-    calls: list[Any] = [api_awards.units_of_kind(api, kind) for kind in ISSUING_KINDS]
-    calls += [api_awards.summary(api, year=y) for y in (year, year - 1) if y >= FIRST_YEAR]
-    results = await asyncio.gather(*calls)
-    for units in results[: len(ISSUING_KINDS)]:
+    results = await asyncio.gather(*[api_awards.units_of_kind(api, kind) for kind in ISSUING_KINDS])
+    for units in results:
         for unit in units:
             if not unit.is_external:
                 found[unit.id] = (unit.kind, unit.name)
-    for summary in results[len(ISSUING_KINDS) :]:
-        for row in summary.rows:
-            if row.issuer.kind in LEVEL_ORDER:
-                found[row.issuer.id] = (row.issuer.kind, row.issuer.name)
+    for unit in me.ancestors:
+        if unit.kind in LEVEL_ORDER:
+            found[unit.id] = (unit.kind, unit.name)
     if me.unit.kind in LEVEL_ORDER:
         found[me.unit.id] = (me.unit.kind, me.unit.name)
     ordered = sorted(found.items(), key=lambda item: (LEVEL_ORDER[item[1][0]], item[1][1]))

@@ -64,8 +64,7 @@ async def decision_list(request: Request, api: ApiDep, me: CurrentUser) -> Respo
     ctx = context(me, filters=filters, decisions=found.items, paging=paging.with_total(found.total))
     if wants_fragment(request) and request.headers.get("hx-target") == "decision-results":
         return render(request, "pages/awards_decisions.html", ctx, block="results")
-    year = filters["year"] or (found.items[0].year if found.items else await default_year(api))
-    ctx["issuers"] = await issuer_options(api, me, year)
+    ctx["issuers"] = await issuer_options(api, me)
     return render(request, "pages/awards_decisions.html", ctx)
 
 
@@ -190,14 +189,13 @@ async def _form_page(
     focus_row: int | None = None,
     block: str = "decision_form",
 ) -> Response:
-    year = year_param(form.values.get("year")) or await default_year(api)
     if block == "rows" and wants_fragment(request):
         types = await api_awards.award_types(api)
         issuers: list[tuple[int, str]] = []
         campaigns: list[CampaignRef] = []
     else:
         types, issuers, campaigns = await asyncio.gather(
-            api_awards.award_types(api), issuer_options(api, me, year), _campaigns(api)
+            api_awards.award_types(api), issuer_options(api, me), _campaigns(api)
         )
     ctx = context(
         me,

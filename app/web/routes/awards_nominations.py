@@ -257,7 +257,7 @@ async def _page(
         if deciding:
             calls += [
                 api_awards.decisions(api, year=nomination.year, limit=100),
-                issuer_options(api, me, nomination.year),
+                issuer_options(api, me),
             ]
         if nomination.status == "decided":
             calls.append(_award_of(api, nomination))

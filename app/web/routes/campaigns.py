@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from app.web import api_campaigns
-from app.web.api_models import Me, Unit, UnitRef
+from app.web.api_models import Me, Unit
 from app.web.client import Api, ApiError
 from app.web.deps import ApiDep, CurrentUser
 from app.web.error_pages import redirect
@@ -132,23 +132,6 @@ async def campaign_list(request: Request, api: ApiDep, me: CurrentUser) -> Respo
 
 
 # --- the new and edit forms -----------------------------------------------------------------
-async def _ancestors(api: Api, me: Me) -> list[Unit]:
-    """The units above the user's, as far as the API shows them (it answers 404 above the
-    user's scope, so this is often empty)."""
-    chain: list[Unit] = []
-    parent_id = (await api.unit(me.unit.id)).parent_id
-    while parent_id is not None and len(chain) < MAX_ANCESTORS:
-        try:
-            parent = await api.unit(parent_id)
-        except ApiError as error:
-            if error.status in (403, 404):
-                break
-            raise
-        chain.insert(0, parent)
-        parent_id = parent.parent_id
-    return chain
-
-
 def _participant_groups(units: list[Unit]) -> list[tuple[str, list[Unit]]]:
     internal = [u for u in units if not u.is_external and u.kind in PARTICIPANT_KINDS]
     offices = [u for u in internal if u.kind == "district_office"]
@@ -171,19 +154,14 @@ async def _form_page(
     campaign: Campaign | None = None,
     status: int = 200,
 ) -> Response:
-    units, ancestors, campaigns = await asyncio.gather(
-        api.all_units(), _ancestors(api, me), api_campaigns.all_campaigns(api)
-    )
-    launchers: list[tuple[int, str]] = [(u.id, u.name) for u in ancestors]
+    units, campaigns = await asyncio.gather(api.all_units(), api_campaigns.all_campaigns(api))
+    # The units above the user may launch campaigns it takes part in (the Ministry, the
+    # General Department); the API names them in /me.
+    launchers: list[tuple[int, str]] = [(u.id, u.name) for u in me.ancestors]
     launchers += unit_options(units)
     known = {value for value, _label in launchers}
-    seen: list[UnitRef] = [c.launched_by for c in campaigns]
-    if campaign is not None:
-        seen.append(campaign.launched_by)
-    for unit in seen:  # launchers above the user's scope, met on campaigns they can see
-        if unit.id not in known:
-            launchers.insert(0, (unit.id, unit.name))
-            known.add(unit.id)
+    if campaign is not None and campaign.launched_by.id not in known:
+        launchers.insert(0, (campaign.launched_by.id, campaign.launched_by.name))
     parents = [(c.id, c.title) for c in campaigns if campaign is None or c.id != campaign.id]
     context = {
         "form": form,
