@@ -33,7 +33,7 @@ from app.models.units import Unit, UnitRef
 from app.services import audit, eligibility
 from app.services.award_catalogue import ISSUER_LEVEL, regime_for_year
 from app.services.campaigns import visible
-from app.services.common import apply_changes, check_version, page
+from app.services.common import apply_changes, bump, check_version, page
 from app.services.scope import Actor, authorize, in_subtree
 from app.services.text import code_contains
 
@@ -677,8 +677,7 @@ def add_award(
         nomination_id=nomination_id,
     )
     session.add(award)
-    decision.version += 1
-    decision.updated_at = utcnow()
+    bump(decision)
     session.add(decision)
     session.flush()
     audit.record(

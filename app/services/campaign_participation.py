@@ -27,7 +27,7 @@ from app.models.people import Person
 from app.models.units import Unit, UnitRef
 from app.services import audit
 from app.services.campaigns import can_manage, get_managed, get_visible, visible
-from app.services.common import check_version
+from app.services.common import bump, check_version
 from app.services.scope import Actor, authorize, in_subtree, unit_in_scope
 
 # ---- registrations -------------------------------------------------------------------------
@@ -167,8 +167,7 @@ def transition_registration(
         )
         reg.reason = reason
         reg.decided_by = actor.username
-    reg.version += 1
-    reg.updated_at = utcnow()
+    bump(reg)
     session.add(reg)
     audit.record(
         session,

@@ -21,7 +21,7 @@ from app.models.campaigns import (
 )
 from app.models.units import Unit, UnitRef
 from app.services import audit
-from app.services.common import apply_changes, check_version, page
+from app.services.common import apply_changes, bump, check_version, page
 from app.services.scope import Actor, authorize, in_subtree, unit_in_scope
 from app.services.text import code_contains, fold
 
@@ -320,8 +320,7 @@ def update_campaign(
         owner = session.get(Unit, campaign.owner_unit_id)
         _set_participants(session, campaign, _participants(session, actor, owner, participant_ids))  # type: ignore[arg-type]
         if not changed:
-            campaign.version += 1
-            campaign.updated_at = utcnow()
+            bump(campaign)
         changed = True
     if changed:
         audit.record(
@@ -366,8 +365,7 @@ def _move(
         campaign.launched_at = utcnow()
     before = audit.snapshot(campaign)
     campaign.status = to
-    campaign.version += 1
-    campaign.updated_at = utcnow()
+    bump(campaign)
     session.add(campaign)
     audit.record(
         session,

@@ -36,6 +36,11 @@ def apply_changes(obj: M, changes: dict[str, Any]) -> bool:
             setattr(obj, name, value)
             changed = True
     if changed and hasattr(obj, "version"):
-        obj.version += 1  # type: ignore[attr-defined]
-        obj.updated_at = utcnow()  # type: ignore[attr-defined]
+        bump(obj)
     return changed
+
+
+def bump(obj: Any) -> None:
+    """A new version of a record: its ETag changes and its time of change moves."""
+    obj.version += 1
+    obj.updated_at = utcnow()

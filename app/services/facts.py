@@ -16,6 +16,7 @@ from app.models.facts import (
 from app.models.people import Person
 from app.models.units import Unit
 from app.services import audit, people
+from app.services.common import bump
 from app.services.scope import Actor, authorize, in_subtree
 
 
@@ -72,7 +73,7 @@ def set_assessment(
     else:
         for key, value in data.model_dump().items():
             setattr(row, key, value)
-        row.version += 1
+        bump(row)
     session.add(row)
     session.flush()
     audit.record(

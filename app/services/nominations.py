@@ -31,7 +31,7 @@ from app.models.people import Person
 from app.models.units import Unit, UnitRef
 from app.services import audit, awards, eligibility
 from app.services.award_catalogue import regime_for_year
-from app.services.common import apply_changes, check_version, page
+from app.services.common import apply_changes, bump, check_version, page
 from app.services.scope import Actor, authorize, in_subtree, unit_in_scope
 
 DOSSIER_LABELS = {
@@ -303,8 +303,7 @@ def update_nomination(
 def _save(
     session: Session, actor: Actor, n: Nomination, action: str, before: dict[str, Any] | None
 ) -> NominationPublic:
-    n.version += 1
-    n.updated_at = utcnow()
+    bump(n)
     session.add(n)
     audit.record(
         session,

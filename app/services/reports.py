@@ -26,7 +26,7 @@ from app.models.reports import (
 from app.models.units import Unit, UnitKind, UnitRef
 from app.services import audit, catalogue, figures, periods, targets
 from app.services.catalogue import Catalogue
-from app.services.common import check_version, page
+from app.services.common import bump, check_version, page
 from app.services.scope import Actor, authorize, in_subtree, unit_in_scope
 
 REPORTING_KINDS = {UnitKind.district_office, UnitKind.provincial_department}
@@ -306,8 +306,7 @@ def write_values(
             session.add(row)
     after = {code: v for code, v in {**before, **changes}.items() if v is not None}
     if after != before:
-        report.version += 1
-        report.updated_at = utcnow()
+        bump(report)
         session.add(report)
     return before, after
 
@@ -425,8 +424,7 @@ def _finish(
     lang: str,
 ) -> ReportDetail:  # type: ignore[type-arg]
     report, unit, _ = row
-    report.version += 1
-    report.updated_at = utcnow()
+    bump(report)
     session.add(report)
     _event(session, actor, report, action, comment)
     audit.record(

@@ -16,7 +16,7 @@ from app.models.users import (
     UserUpdate,
 )
 from app.services import audit, tokens
-from app.services.common import apply_changes, check_version, page
+from app.services.common import apply_changes, bump, check_version, page
 from app.services.scope import Actor, authorize, in_subtree, require_write_token, unit_in_scope
 from app.services.text import fold
 
@@ -159,8 +159,7 @@ def _set_password(
 ) -> None:
     user.password_hash = hash_password(password)
     user.password_changed_at = utcnow()
-    user.version += 1
-    user.updated_at = utcnow()
+    bump(user)
     # ASVS 7.4.3: a credential change ends the other sessions.
     tokens.revoke_all(session, user.id, except_id=keep_token_id)  # type: ignore[arg-type]
 

@@ -163,14 +163,21 @@ def test_decision_form_rows_and_an_error_beside_its_row(
         "Chi cục Thi hành án dân sự huyện Ba Tri"
     )
     page.get_by_role("button", name="Thêm dòng").click()
+    expect(page.locator(".award-row")).to_have_count(2)
+    page.wait_for_load_state("networkidle")  # each htmx swap settled before the next step
     page.get_by_label("Danh hiệu, hình thức (dòng 2)").select_option("GIAY_KHEN")
     page.locator("#f-awards-1-recipient").press_sequentially("công an huyện ba", delay=20)
     page.locator("#res-awards-1-recipient button").first.click()
     expect(page.locator("#w-awards-1-recipient .chosen-name")).to_contain_text("ngoài ngành")
+    page.wait_for_load_state("networkidle")
     page.get_by_role("button", name="Thêm dòng").click()
+    expect(page.locator(".award-row")).to_have_count(3)
+    page.wait_for_load_state("networkidle")
     page.get_by_label("Danh hiệu, hình thức (dòng 3)").select_option("GIAY_KHEN")
     page.get_by_role("button", name="Xóa dòng 3").click()
     expect(page.locator(".award-row")).to_have_count(2)
+    page.wait_for_load_state("networkidle")
+    expect(page.get_by_label("Danh hiệu, hình thức (dòng 2)")).to_have_value("GIAY_KHEN")
 
     page.get_by_role("button", name="Lưu quyết định").click()
     error = page.locator("#e-awards-0-award_type")
