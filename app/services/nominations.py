@@ -29,7 +29,7 @@ from app.models.awards import (
 )
 from app.models.people import Person
 from app.models.units import Unit, UnitRef
-from app.services import audit, awards, eligibility
+from app.services import audit, award_checks, awards, eligibility
 from app.services.award_catalogue import regime_for_year
 from app.services.common import apply_changes, bump, check_version, page
 from app.services.scope import Actor, authorize, in_subtree, unit_in_scope
@@ -208,7 +208,7 @@ def create_nomination(session: Session, actor: Actor, data: NominationCreate) ->
         raise Invalid(
             FieldIssue("proposer_id", "No such unit in your scope", "not_found")
         ) from None
-    award_type = awards.types_by_code(session).get(data.award_type)
+    award_type = award_checks.types_by_code(session).get(data.award_type)
     if award_type is None:
         raise Invalid(FieldIssue("award_type", "Unknown award type", "not_found"))
     line = AwardLine(
@@ -216,7 +216,7 @@ def create_nomination(session: Session, actor: Actor, data: NominationCreate) ->
         recipient_unit_id=data.candidate_unit_id,
         recipient_person_id=data.candidate_person_id,
     )
-    _unit, person, home = awards._recipient(session, actor, line, "candidate")
+    _unit, person, home = award_checks.recipient(session, actor, line, "candidate")
     kind = RecipientKind.individual if person else RecipientKind.collective
     if kind.value not in award_type.recipients:
         raise Invalid(

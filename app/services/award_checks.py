@@ -1,0 +1,216 @@
+"""The checks an award must pass before it is made, under the law: the authority confers at
+its own level, the recipient is of the kind the award is for (and inside the sector when it
+must be), and one achievement is not awarded twice. A batch of rows is checked with three
+queries."""
+
+from dataclasses import dataclass, field
+
+from sqlmodel import Session, col, select
+
+from app.core.errors import FieldIssue, Invalid
+from app.models.awards import (
+    LEVEL_RANK,
+    Award,
+    AwardCategory,
+    AwardLine,
+    AwardType,
+    Decision,
+    DecisionKind,
+    RecipientKind,
+)
+from app.models.people import Person
+from app.models.units import Unit
+from app.services.award_catalogue import ISSUER_LEVEL
+from app.services.scope import Actor, in_subtree
+
+# Kinds of decision that reward a whole year's work: one per recipient, type and year.
+YEARLY = {DecisionKind.merit}
+
+
+def types_by_code(session: Session) -> dict[str, AwardType]:
+    return {t.code: t for t in session.exec(select(AwardType).order_by(AwardType.position)).all()}
+
+
+def issuer_for(session: Session, actor: Actor, unit_id: int, field: str = "issuer_id") -> Unit:
+    """The issuing authority: a unit of the caller's subtree, or one above it (the Ministry's
+    or the General Department's decision recorded by the office that received it)."""
+    unit = session.get(Unit, unit_id)
+    ancestors = {int(p) for p in actor.unit_path.strip("/").split("/") if p}
+    if unit is None or not (unit.path.startswith(actor.unit_path) or unit.id in ancestors):
+        raise Invalid(FieldIssue(field, "No such unit in your scope", "not_found"))
+    if unit.kind not in ISSUER_LEVEL:
+        raise Invalid(FieldIssue(field, "This unit cannot issue award decisions", "not_authority"))
+    return unit
+
+
+def recipient(
+    session: Session, actor: Actor, line: AwardLine, prefix: str
+) -> tuple[Unit | None, Person | None, Unit]:
+    if line.recipient_unit_id is not None:
+        unit = session.exec(
+            select(Unit).where(Unit.id == line.recipient_unit_id, in_subtree(actor))
+        ).first()
+        if unit is None:
+            raise Invalid(
+                FieldIssue(f"{prefix}.recipient_unit_id", "No such unit in your scope", "not_found")
+            )
+        return unit, None, unit
+    row = session.exec(
+        select(Person, Unit)
+        .join(Unit, Unit.id == Person.unit_id)
+        .where(Person.id == line.recipient_person_id, in_subtree(actor))
+    ).first()
+    if row is None:
+        raise Invalid(
+            FieldIssue(f"{prefix}.recipient_person_id", "No such person in your scope", "not_found")
+        )
+    return None, row[0], row[1]
+
+
+@dataclass
+class Batch:
+    """What checking a batch of award lines needs, loaded in three queries."""
+
+    units: dict[int, Unit]
+    people: dict[int, tuple[Person, Unit]]
+    # (award type id, recipient unit id, recipient person id, given by a year-end decision)
+    given: set[tuple[int, int | None, int | None, bool]]
+    seen: set[tuple[str, int | None, int | None]] = field(default_factory=set)
+
+
+def preload(session: Session, actor: Actor, year: int, lines: list[AwardLine]) -> Batch:
+    unit_ids = {line.recipient_unit_id for line in lines if line.recipient_unit_id is not None}
+    person_ids = {
+        line.recipient_person_id for line in lines if line.recipient_person_id is not None
+    }
+    units = {
+        u.id: u
+        for u in session.exec(
+            select(Unit).where(col(Unit.id).in_(unit_ids), in_subtree(actor))
+        ).all()
+    }
+    people = {
+        p.id: (p, u)
+        for p, u in session.exec(
+            select(Person, Unit)
+            .join(Unit, Unit.id == Person.unit_id)
+            .where(col(Person.id).in_(person_ids), in_subtree(actor))
+        ).all()
+    }
+    given = {
+        (type_id, unit_id, person_id, kind in YEARLY)
+        for type_id, unit_id, person_id, kind in session.exec(
+            select(
+                Award.award_type_id,
+                Award.recipient_unit_id,
+                Award.recipient_person_id,
+                Decision.kind,
+            )
+            .join(Decision, Decision.id == Award.decision_id)
+            .where(
+                Award.year == year,
+                col(Award.revoked_at).is_(None),
+                col(Award.recipient_unit_id).in_(unit_ids)
+                | col(Award.recipient_person_id).in_(person_ids),
+            )
+        ).all()
+    }
+    return Batch(units=units, people=people, given=given)  # type: ignore[arg-type]
+
+
+def check_line(
+    batch: Batch,
+    issuer: Unit,
+    kind: DecisionKind,
+    year: int,
+    line: AwardLine,
+    prefix: str,
+    types: dict[str, AwardType],
+) -> tuple[AwardType, Unit | None, Person | None, Unit]:
+    award_type = types.get(line.award_type)
+    if award_type is None:
+        raise Invalid(FieldIssue(f"{prefix}.award_type", "Unknown award type", "not_found"))
+    level = ISSUER_LEVEL[issuer.kind]
+    if level not in award_type.levels:
+        lowest = min(LEVEL_RANK[lv] for lv in award_type.levels)  # type: ignore[index]
+        message = (
+            "{issuer} cannot confer {award}: it is conferred at a higher level"
+            if LEVEL_RANK[level] < lowest
+            else "{issuer} does not confer {award}"
+        )
+        raise Invalid(
+            FieldIssue(
+                f"{prefix}.award_type",
+                message,
+                "authority",
+                {"issuer": issuer.name, "award": award_type.name_vi},
+            )
+        )
+    unit = person = None
+    if line.recipient_unit_id is not None:
+        unit = batch.units.get(line.recipient_unit_id)
+        if unit is None:
+            raise Invalid(
+                FieldIssue(f"{prefix}.recipient_unit_id", "No such unit in your scope", "not_found")
+            )
+        home = unit
+    else:
+        found = batch.people.get(line.recipient_person_id)  # type: ignore[arg-type]
+        if found is None:
+            raise Invalid(
+                FieldIssue(
+                    f"{prefix}.recipient_person_id", "No such person in your scope", "not_found"
+                )
+            )
+        person, home = found
+    kind_of = RecipientKind.collective if unit is not None else RecipientKind.individual
+    if kind_of.value not in award_type.recipients:
+        raise Invalid(
+            FieldIssue(
+                f"{prefix}.award_type",
+                "{award} is for collectives only"
+                if kind_of == RecipientKind.individual
+                else "{award} is for individuals only",
+                "recipient_kind",
+                {"award": award_type.name_vi},
+            )
+        )
+    external = home.is_external or bool(person and person.is_external)
+    if external and not award_type.external_allowed:
+        raise Invalid(
+            FieldIssue(
+                f"{prefix}.award_type",
+                "{award} is only for the sector's own staff and units",
+                "external",
+                {"award": award_type.name_vi},
+            )
+        )
+    key = (award_type.code, line.recipient_unit_id, line.recipient_person_id)
+    if key in batch.seen:
+        raise Invalid(
+            FieldIssue(
+                prefix, "The same award to the same recipient twice in one decision", "duplicate"
+            )
+        )
+    batch.seen.add(key)
+    # A title or grade is given once a year; a form once for the year's work (ad hoc and
+    # campaign awards reward other achievements).
+    yearly_only = award_type.category == AwardCategory.form
+    clashes = {
+        (award_type.id, line.recipient_unit_id, line.recipient_person_id, True),
+        *(
+            []
+            if yearly_only
+            else [(award_type.id, line.recipient_unit_id, line.recipient_person_id, False)]
+        ),
+    }
+    if (yearly_only and kind not in YEARLY) or not (clashes & batch.given):
+        return award_type, unit, person, home
+    raise Invalid(
+        FieldIssue(
+            prefix,
+            "Already awarded {award} for {year}: one achievement, one award",
+            "duplicate",
+            {"award": award_type.name_vi, "year": year},
+        )
+    )
