@@ -6,6 +6,7 @@ from sqlmodel import SQLModel
 import app.models  # noqa: F401  (registers every table)
 from alembic import context
 from app.core.config import get_settings
+from app.core.db import ensure_sqlite_folder
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -26,6 +27,7 @@ def run_migrations_offline() -> None:
 def run_migrations_online() -> None:
     connectable = config.attributes.get("connection")
     if connectable is None:
+        ensure_sqlite_folder(get_settings().sqlalchemy_url)
         connectable = engine_from_config(
             {"sqlalchemy.url": get_settings().sqlalchemy_url},
             prefix="sqlalchemy.",

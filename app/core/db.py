@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, event
@@ -19,16 +20,19 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def ensure_sqlite_folder(url: str) -> None:
+    """A fresh checkout has no var/: SQLite creates the file, not its folder."""
+    path = url.removeprefix("sqlite:///")
+    if url.startswith("sqlite:///") and path and path != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+
+
 @lru_cache
 def get_engine() -> Engine:
     settings = get_settings()
     url = settings.sqlalchemy_url
     if settings.is_sqlite:
-        path = url.removeprefix("sqlite:///")
-        if path and path != ":memory:":
-            from pathlib import Path
-
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        ensure_sqlite_folder(url)
         engine = create_engine(url, connect_args={"check_same_thread": False}, pool_size=10)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
