@@ -7,8 +7,19 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from app.models.metrics import Dimension, Indicator, Metric, MetricKind, Severity, ValidationRule
+from app.models.metrics import (
+    Dimension,
+    Indicator,
+    IndicatorPublic,
+    Metric,
+    MetricKind,
+    MetricPublic,
+    Severity,
+    ValidationRule,
+    ValidationRulePublic,
+)
 from app.services.formulas import Comparison, Sum, parse_comparison, parse_sum
+from app.services.scope import Actor, authorize
 
 # (suffix, Vietnamese, English, kind, formula over the same dimension's suffixes)
 _FLOW = [
@@ -231,3 +242,26 @@ def load(session: Session) -> Catalogue:
         ids={m.code: m.id for m in metrics},  # type: ignore[misc]
         codes={m.id: m.code for m in metrics},  # type: ignore[misc]
     )
+
+
+def list_metrics(session: Session, actor: Actor) -> list[MetricPublic]:
+    authorize(actor, "reports.read")
+    return [MetricPublic.model_validate(m) for m in load(session).metrics]
+
+
+def list_indicators(session: Session, actor: Actor) -> list[IndicatorPublic]:
+    authorize(actor, "reports.read")
+    return [IndicatorPublic.model_validate(i) for i in load(session).indicator_rows]
+
+
+def list_rules(session: Session, actor: Actor) -> list[ValidationRulePublic]:
+    authorize(actor, "reports.read")
+    rows = session.exec(
+        select(ValidationRule).order_by(ValidationRule.position, ValidationRule.id)
+    ).all()
+    return [
+        ValidationRulePublic.model_validate(
+            r, update={"fields": [f for f in r.fields.split(",") if f]}
+        )
+        for r in rows
+    ]

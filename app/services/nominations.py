@@ -13,6 +13,7 @@ from app.models.awards import (
     Award,
     AwardLine,
     AwardType,
+    AwardTypePublic,
     AwardTypeRef,
     CouncilVote,
     DecisionCreate,
@@ -60,6 +61,15 @@ def dossier_checklist(code: str) -> list[DossierItem]:
     return [
         DossierItem(code=c, label=DOSSIER_LABELS[c], required=True, done=False)
         for c in dossier_items(code)
+    ]
+
+
+def list_award_types(session: Session, actor: Actor) -> list[AwardTypePublic]:
+    """The catalogue, each type with the dossier a nomination for it must hold."""
+    authorize(actor, "awards.read")
+    return [
+        AwardTypePublic.model_validate(t, update={"dossier": dossier_checklist(t.code)})
+        for t in award_checks.types_by_code(session).values()
     ]
 
 

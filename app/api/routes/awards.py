@@ -3,7 +3,6 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
-from sqlmodel import select
 
 from app.api.deps import CurrentActor, IdempotencyKey, IfMatch, PageDep, SessionDep
 from app.api.openapi import READ_ERRORS, WRITE_ERRORS
@@ -11,7 +10,6 @@ from app.api.responses import create_once, with_etag
 from app.core.types import Id, ShortText
 from app.models.awards import (
     AwardPublic,
-    AwardType,
     AwardTypePublic,
     DecisionCreate,
     DecisionKind,
@@ -22,7 +20,6 @@ from app.models.awards import (
 )
 from app.models.base import Page
 from app.services import award_summary, awards, eligibility, nominations
-from app.services.scope import authorize
 
 router = APIRouter(tags=["awards"])
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -34,12 +31,7 @@ TypeCode = Annotated[str, Query(min_length=1, max_length=32, pattern=r"^[A-Z0-9_
 @router.get("/award-types", responses=READ_ERRORS)
 def list_award_types(session: SessionDep, actor: CurrentActor) -> list[AwardTypePublic]:
     """Titles, forms and unit grades, with who confers them and under which legal regimes."""
-    authorize(actor, "awards.read")
-    rows = session.exec(select(AwardType).order_by(AwardType.position)).all()
-    return [
-        AwardTypePublic.model_validate(t, update={"dossier": nominations.dossier_checklist(t.code)})
-        for t in rows
-    ]
+    return nominations.list_award_types(session, actor)
 
 
 @router.get("/awards/{award_id}", responses=READ_ERRORS)
