@@ -23,9 +23,19 @@ class Settings(BaseSettings):
     # Sessions and access tokens (server-side, revocable).
     token_idle_minutes: int = 60
     token_absolute_hours: int = 12
-    # Login throttling, stored in the database so every worker sees it.
+    # Login throttling, stored in the database so every worker sees it. Failures count per
+    # (username, client address) and per address; offices share one public address, so the
+    # per-address allowance is wider.
     login_max_failures: int = 5
+    login_address_max_failures: int = 50
     login_window_minutes: int = 15
+    # Request bodies are bounded while they stream in, before authentication or parsing (413).
+    max_json_bytes: int = 1024 * 1024
+    max_upload_bytes: int = 5 * 1024 * 1024
+    # Spreadsheets and CSV are checked against these before a cell is read (422).
+    import_max_rows: int = 20_000
+    import_max_columns: int = 64
+    import_max_uncompressed_bytes: int = 50 * 1024 * 1024
     # Argon2 cost; tests lower it, production keeps the library defaults.
     argon2_time_cost: int = 3
     argon2_memory_cost: int = 65536
