@@ -22,6 +22,8 @@ def main() -> int:
     parser.add_argument("--db", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument("--quick", action="store_true", help="5 provinces, 2 years")
     parser.add_argument("--out", type=Path, help="where to write the report")
+    parser.add_argument("--writers", type=int, default=16, help="concurrent writers (race)")
+    parser.add_argument("--seconds", type=float, default=10, help="how long they write")
     args = parser.parse_args()
     databases = ["sqlite", "postgresql"] if args.db == "both" else [args.db]
     VAR.mkdir(parents=True, exist_ok=True)
@@ -31,6 +33,7 @@ def main() -> int:
     for db in databases:
         out = VAR / f"{db}-{label}.json"
         command = [sys.executable, "-m", "bench.run", "--db", db, "--json", str(out)]
+        command += ["--writers", str(args.writers), "--seconds", str(args.seconds)]
         if args.quick:
             command.append("--quick")
         if subprocess.run(command, cwd=ROOT, check=False).returncode != 0:

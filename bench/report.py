@@ -105,6 +105,27 @@ def hop_table(outcomes: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+def concurrency_table(outcomes: list[dict[str, Any]]) -> list[str]:
+    lines = [
+        "| database | writers × s | requests | errors | busy (503) | refused as stale "
+        "| acknowledged writes | stored writes | lost updates | 50 simultaneous submits |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for o in outcomes:
+        c = o.get("concurrency")
+        if not c:
+            continue
+        submits = f"{c['submits_won']} won, {c['submits_refused']} refused (409)"
+        if c["submits_other"]:
+            submits += f", {c['submits_other']} other"
+        lines.append(
+            f"| {TITLES[o['db']]} | {c['writers']} × {c['seconds']:g} | {c['requests']:,} "
+            f"| {c['errors']} | {c['busy']} | {c['refused_as_stale']:,} | {c['acknowledged']:,} "
+            f"| {c['stored']:,} | **{c['lost']}** | {submits} |"
+        )
+    return lines
+
+
 def settings(outcomes: list[dict[str, Any]]) -> list[str]:
     size, counts = outcomes[0]["size"], outcomes[0]["counts"]
     return [
@@ -173,6 +194,16 @@ def write_report(outcomes: list[dict[str, Any]], target: Path) -> None:
     for o in outcomes:
         lines += [f"## {TITLES[o['db']]}", "", *results_table(o), ""]
     lines += [
+        "## Concurrent writers",
+        "",
+        "Writer threads, each with its own connection, read one report and write it back with "
+        "If-Match, over and over, through a real uvicorn server (one worker) on this database. "
+        "Stored writes are the versions the report gained; lost updates = acknowledged − "
+        "stored, and must be 0. Then 50 clients submit one draft at the same moment: exactly "
+        "one may win. `python -m bench --writers N --seconds M` changes the load.",
+        "",
+        *concurrency_table(outcomes),
+        "",
         "## The web layer's hop",
         "",
         "A page through the web app against the same API calls replayed alone (concurrent "

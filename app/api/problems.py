@@ -6,9 +6,12 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.core.errors import FieldIssue, ServiceError
+from app.core.limits import BodyTooLarge, human_size
 from app.core.messages import PYDANTIC_MESSAGES, pick_language, translate
 
 log = logging.getLogger("thidua.api")
@@ -44,6 +47,16 @@ def problem_response(
         ],
     }
     return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
+
+
+def body_too_large(request: Request, limit: int) -> JSONResponse:
+    return problem_response(
+        request,
+        413,
+        "Request body too large",
+        "Request body too large (at most {limit})",
+        params={"limit": human_size(limit)},
+    )
 
 
 def _field_name(loc: tuple[Any, ...]) -> str:
@@ -90,6 +103,8 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if isinstance(exc, BodyTooLarge):  # raised while the body streamed in (app.api.limits)
+            return body_too_large(request, exc.limit)
         if exc.status_code == 400:
             # The framework could not parse the body (not UTF-8, broken form): invalid input,
             # answered like malformed JSON so clients meet one documented status.
@@ -100,6 +115,43 @@ def install(app: FastAPI) -> None:
         title = HTTP_TITLES.get(exc.status_code, "Bad request")
         return problem_response(
             request, exc.status_code, title, None, None, dict(exc.headers or {})
+        )
+
+    @app.exception_handler(StaleDataError)
+    async def _lost_race(request: Request, exc: StaleDataError) -> JSONResponse:  # noqa: ARG001
+        # Another request changed the record between our read and our conditional UPDATE:
+        # nothing of this request was written. With If-Match the client's version is stale.
+        if request.headers.get("if-match"):
+            return problem_response(
+                request, 412, "Precondition failed", "The record changed since you read it"
+            )
+        return problem_response(
+            request, 409, "Conflict", "Another request changed this record at the same time"
+        )
+
+    @app.exception_handler(IntegrityError)
+    async def _constraint(request: Request, exc: IntegrityError) -> JSONResponse:
+        # Services check what they can first; a constraint that still fires lost a race with
+        # a concurrent write (a unique key) or met a reference that vanished meanwhile.
+        log.info("constraint on %s %s: %s", request.method, request.url.path, exc.orig)
+        return problem_response(
+            request, 409, "Conflict", "Another request changed this record at the same time"
+        )
+
+    @app.exception_handler(OperationalError)
+    async def _busy(request: Request, exc: OperationalError) -> JSONResponse:
+        if "locked" in str(exc.orig).lower() or "busy" in str(exc.orig).lower():
+            # SQLite's single writer stayed busy past busy_timeout: ask the client to retry.
+            return problem_response(
+                request,
+                503,
+                "Service unavailable",
+                "The database is busy; try again",
+                headers={"Retry-After": "1"},
+            )
+        log.exception("database error on %s %s", request.method, request.url.path)
+        return problem_response(
+            request, 503, "Service unavailable", "The database is not reachable"
         )
 
     @app.exception_handler(Exception)

@@ -1,9 +1,10 @@
 """Pieces every table shares: timestamps, version for ETags, list envelope."""
 
 from datetime import datetime
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
+from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
 from app.core.types import UTCDateTime, utcnow
@@ -17,9 +18,19 @@ class Timestamped(SQLModel):
 
 
 class Versioned(Timestamped):
-    """`version` grows by one on every change; it is the ETag and the If-Match target."""
+    """`version` grows by one on every change; it is the ETag and the If-Match target.
+
+    The mapper compares and sets it in the UPDATE itself (`… WHERE id = :id AND version =
+    :read`), so two writers that read the same version cannot both win: SQLite ignores
+    `SELECT … FOR UPDATE`, and this makes the check atomic there as on PostgreSQL. A lost
+    race raises StaleDataError, which the API answers with 409. `bump()` sets the new value
+    (no generator), so a record only gets a new version when it really changed."""
 
     version: int = Field(default=1, nullable=False)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version, "version_id_generator": False}
 
 
 class Page(BaseModel, Generic[T]):

@@ -4,7 +4,8 @@ of recipient or for someone outside the sector."""
 
 from collections.abc import Iterable
 
-from sqlalchemy import or_
+from sqlalchemy import or_, update
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, col, select
 
 from app.core.errors import Conflict, FieldIssue, Invalid, NotFound
@@ -33,7 +34,7 @@ from app.services.award_checks import check_line, issuer_for, preload, types_by_
 from app.services.campaigns import visible
 from app.services.common import apply_changes, bump, check_version, page
 from app.services.scope import Actor, authorize, in_subtree
-from app.services.text import code_contains
+from app.services.text import code_contains, nfc
 
 
 def scope_unit_ids(actor: Actor):  # type: ignore[no-untyped-def]
@@ -64,13 +65,7 @@ def create_decision(
         raise Invalid(
             FieldIssue("number", "This decision number is already used by the issuer", "unique")
         )
-    if data.campaign_id is not None and (
-        session.exec(
-            select(Campaign.id).where(Campaign.id == data.campaign_id, visible(actor))
-        ).first()
-        is None
-    ):
-        raise Invalid(FieldIssue("campaign_id", "No such campaign", "not_found"))
+    _check_campaign(session, actor, data.campaign_id)
     types = types_by_code(session)
     batch = preload(session, actor, data.year, data.awards)
     checked = []
@@ -245,6 +240,15 @@ def _publish_decisions(
     ]
 
 
+def _check_campaign(session: Session, actor: Actor, campaign_id: int | None) -> None:
+    """A decision may name a campaign the caller can see; any other id is refused."""
+    if campaign_id is not None and (
+        session.exec(select(Campaign.id).where(Campaign.id == campaign_id, visible(actor))).first()
+        is None
+    ):
+        raise Invalid(FieldIssue("campaign_id", "No such campaign", "not_found"))
+
+
 def _visible_decision(
     session: Session, actor: Actor, decision_id: int, *, for_update: bool = False
 ) -> Decision:
@@ -284,7 +288,7 @@ def list_decisions(
     if q:
         stmt = stmt.where(
             code_contains(col(Decision.number), q)
-            | col(Decision.title).contains(q.strip(), autoescape=True)
+            | col(Decision.title).contains(nfc(q.strip()), autoescape=True)
         )
     rows, total = page(
         session,
@@ -324,6 +328,7 @@ def update_decision(
         raise Invalid(
             FieldIssue("number", "This decision number is already used by the issuer", "unique")
         )
+    _check_campaign(session, actor, changes.get("campaign_id"))
     before = audit.snapshot(decision)
     if apply_changes(decision, changes):
         audit.record(
@@ -418,10 +423,19 @@ def revoke_award(session: Session, actor: Actor, award_id: int, reason: str) -> 
     if award.revoked_at is not None:
         raise Conflict("This award was already revoked")
     before = audit.snapshot(award)
-    award.revoked_at = utcnow()
-    award.revoked_reason = reason
-    award.revoked_by = actor.username
-    session.add(award)
+    # Awards carry no version: the UPDATE itself requires "not yet revoked", so of two
+    # simultaneous revocations one wins on either database (SQLite ignores FOR UPDATE).
+    changes = {"revoked_at": utcnow(), "revoked_reason": reason, "revoked_by": actor.username}
+    claimed = session.exec(
+        update(Award)
+        .where(col(Award.id) == award.id, col(Award.revoked_at).is_(None))
+        .values(**changes)
+    )
+    if claimed.rowcount != 1:
+        session.rollback()
+        raise Conflict("This award was already revoked")
+    for name, value in changes.items():
+        set_committed_value(award, name, value)
     audit.record(
         session,
         actor,
