@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter, FastAPI
 
-from app.api import openapi, problems
+from app.api import docs, limits, openapi, problems
 from app.api.headers import ApiHeaders
 from app.api.routes import (
     audit,
@@ -34,7 +34,7 @@ def create_api() -> FastAPI:
             "application/problem+json; lists are {items, total, limit, offset}."
         ),
         openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url="/api/docs",
+        docs_url=None,  # served by app.api.docs from vendored files, not a CDN
         redoc_url=None,
     )
     router = APIRouter(prefix=API_PREFIX)
@@ -58,5 +58,7 @@ def create_api() -> FastAPI:
     api.include_router(router)
     problems.install(api)
     openapi.install(api)
+    docs.install(api)
+    limits.install(api)
     api.add_middleware(ApiHeaders)
     return api

@@ -17,6 +17,8 @@ VI: dict[str, str] = {
     "Too many requests": "Quá nhiều yêu cầu",
     "Internal error": "Lỗi hệ thống",
     "Service unavailable": "Dịch vụ tạm thời không sẵn sàng",
+    "Request body too large": "Nội dung yêu cầu quá lớn",
+    "Request body too large (at most {limit})": "Nội dung yêu cầu quá lớn (tối đa {limit})",
     # details
     "Some fields are invalid": "Một số trường không hợp lệ",
     "Missing or invalid access token": "Thiếu hoặc sai mã truy cập",
@@ -37,6 +39,11 @@ VI: dict[str, str] = {
         "Một yêu cầu với Idempotency-Key này đang được xử lý"
     ),
     "The database is not reachable": "Không kết nối được cơ sở dữ liệu",
+    "The record changed since you read it": "Bản ghi đã thay đổi kể từ khi bạn đọc",
+    "Another request changed this record at the same time": (
+        "Một yêu cầu khác vừa thay đổi bản ghi này cùng lúc; hãy tải lại rồi thử lại"
+    ),
+    "The database is busy; try again": "Cơ sở dữ liệu đang bận; hãy thử lại",
     # field messages
     "This field is required": "Trường này bắt buộc",
     "Must not be empty": "Không được để trống",
@@ -57,6 +64,11 @@ VI: dict[str, str] = {
     "Unknown field": "Trường không được phép",
     "Invalid value": "Giá trị không hợp lệ",
     "Must not contain NUL characters": "Không được chứa ký tự NUL",
+    "Must not contain control characters": "Không được chứa ký tự điều khiển",
+    "Must not contain text direction control characters": (
+        "Không được chứa ký tự điều khiển hướng văn bản"
+    ),
+    "Must contain visible characters": "Phải có ký tự nhìn thấy được",
     "Valid to must not be before valid from": "Ngày hết hiệu lực không được trước ngày bắt đầu hiệu lực",
     "This code is already used": "Mã này đã được dùng",
     "This username is already taken": "Tên đăng nhập này đã có người dùng",
@@ -109,6 +121,19 @@ VI: dict[str, str] = {
     "Unsupported file type; send JSON, CSV or .xlsx": "Định dạng không hỗ trợ; hãy gửi JSON, CSV hoặc .xlsx",
     "The file could not be read": "Không đọc được tệp",
     "Nothing was imported: some rows are invalid": "Chưa nhập dữ liệu nào: có dòng không hợp lệ",
+    "The file is too large (at most {limit} MB)": "Tệp quá lớn (tối đa {limit} MB)",
+    "The file is too large once unpacked (at most {limit} MB)": (
+        "Tệp quá lớn khi giải nén (tối đa {limit} MB)"
+    ),
+    "The file has too many rows (at most {limit})": "Tệp có quá nhiều dòng (tối đa {limit})",
+    "The file has too many columns (at most {limit})": "Tệp có quá nhiều cột (tối đa {limit})",
+    "A line of the file is too long (at most {limit} characters)": (
+        "Tệp có dòng quá dài (tối đa {limit} ký tự)"
+    ),
+    "The file holds too many different texts (at most {limit})": (
+        "Tệp chứa quá nhiều chuỗi ký tự khác nhau (tối đa {limit})"
+    ),
+    "The file must be between 1 byte and {limit} MB": "Tệp phải có dung lượng từ 1 byte đến {limit} MB",
     "Unknown unit code": "Mã đơn vị không tồn tại trong phạm vi của bạn",
     "Unknown period code": "Mã kỳ báo cáo không tồn tại",
     "Must be a non-negative whole number": "Phải là số nguyên không âm",
@@ -123,6 +148,7 @@ VI: dict[str, str] = {
     "holiday": "ngày nghỉ",
     "Only the managing unit may change this campaign": "Chỉ đơn vị quản lý mới được sửa phong trào này",
     "No such campaign": "Không có phong trào này",
+    "No such decision": "Không có quyết định này",
     "A campaign cannot be inside itself": "Phong trào không thể nằm trong chính nó",
     "A {status} campaign cannot move to {to}": "Phong trào ở trạng thái {status} không thể chuyển sang {to}",
     "Name at least one participating unit": "Cần ít nhất một đơn vị tham gia",

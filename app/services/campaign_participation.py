@@ -75,10 +75,7 @@ def create_registration(
     campaign = get_visible(session, actor, campaign_id)
     if campaign.status != CampaignStatus.launched:
         raise Conflict("Registrations open when the campaign is launched and close with it")
-    try:
-        unit = unit_in_scope(session, actor, data.unit_id)
-    except NotFound:
-        raise Invalid(FieldIssue("unit_id", "No such unit in your scope", "not_found")) from None
+    unit = unit_in_scope(session, actor, data.unit_id, field="unit_id")
     if session.get(CampaignParticipant, (campaign.id, unit.id)) is None:
         raise Invalid(
             FieldIssue("unit_id", "This unit does not take part in the campaign", "not_participant")
@@ -229,12 +226,7 @@ def add_exemplar(
     campaign = get_managed(session, actor, campaign_id)
     unit = person = None
     if data.unit_id is not None:
-        try:
-            unit = unit_in_scope(session, actor, data.unit_id)
-        except NotFound:
-            raise Invalid(
-                FieldIssue("unit_id", "No such unit in your scope", "not_found")
-            ) from None
+        unit = unit_in_scope(session, actor, data.unit_id, field="unit_id")
     else:
         row = session.exec(
             select(Person)

@@ -190,12 +190,7 @@ def _launcher(session: Session, actor: Actor, unit_id: int) -> Unit:
 
 def _owner(session: Session, actor: Actor, unit_id: int | None) -> Unit:
     target = unit_id if unit_id is not None else actor.unit_id
-    try:
-        owner = unit_in_scope(session, actor, target)  # type: ignore[arg-type]
-    except NotFound:
-        raise Invalid(
-            FieldIssue("owner_unit_id", "No such unit in your scope", "not_found")
-        ) from None
+    owner = unit_in_scope(session, actor, target, field="owner_unit_id")  # type: ignore[arg-type]
     if owner.is_external:
         raise Invalid(FieldIssue("owner_unit_id", "Users belong to an internal unit", "invalid"))
     return owner

@@ -212,12 +212,7 @@ def get_nomination(session: Session, actor: Actor, nomination_id: int) -> Nomina
 
 def create_nomination(session: Session, actor: Actor, data: NominationCreate) -> NominationPublic:
     authorize(actor, "nominations.write")
-    try:
-        proposer = unit_in_scope(session, actor, data.proposer_id)
-    except NotFound:
-        raise Invalid(
-            FieldIssue("proposer_id", "No such unit in your scope", "not_found")
-        ) from None
+    proposer = unit_in_scope(session, actor, data.proposer_id, field="proposer_id")
     award_type = award_checks.types_by_code(session).get(data.award_type)
     if award_type is None:
         raise Invalid(FieldIssue("award_type", "Unknown award type", "not_found"))
@@ -226,7 +221,12 @@ def create_nomination(session: Session, actor: Actor, data: NominationCreate) ->
         recipient_unit_id=data.candidate_unit_id,
         recipient_person_id=data.candidate_person_id,
     )
-    _unit, person, home = award_checks.recipient(session, actor, line, "candidate")
+    try:
+        _unit, person, home = award_checks.recipient(session, actor, line, "candidate")
+    except Invalid as refused:  # the nomination's own field names, not the award line's
+        for issue in refused.errors:
+            issue.field = issue.field.replace("candidate.recipient_", "candidate_")
+        raise
     kind = RecipientKind.individual if person else RecipientKind.collective
     if kind.value not in award_type.recipients:
         raise Invalid(
@@ -419,7 +419,10 @@ def decide(
         citation=data.citation or n.achievements,
     )
     if data.decision_id is not None:
-        award = awards.add_award(session, actor, data.decision_id, line, nomination_id=n.id)
+        try:
+            award = awards.add_award(session, actor, data.decision_id, line, nomination_id=n.id)
+        except NotFound:  # the decision named in the body: a reference, not the URL's object
+            raise Invalid(FieldIssue("decision_id", "No such decision", "not_found")) from None
     else:
         missing = [f for f in ("number", "signed_on", "issuer_id") if getattr(data, f) is None]
         if missing:

@@ -59,10 +59,7 @@ def get_person(
 
 
 def _unit_for(session: Session, actor: Actor, unit_id: int) -> Unit:
-    try:
-        return unit_in_scope(session, actor, unit_id)
-    except NotFound:
-        raise Invalid(FieldIssue("unit_id", "No such unit in your scope", "not_found")) from None
+    return unit_in_scope(session, actor, unit_id, field="unit_id")
 
 
 def _check_membership(unit: Unit, is_external: bool, organisation: str | None) -> None:

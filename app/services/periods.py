@@ -216,10 +216,7 @@ def add_exception(
 ) -> tuple[LockException, Unit]:
     authorize(actor, "periods.manage")
     period = get_by_code(session, code)
-    try:
-        unit = unit_in_scope(session, actor, data.unit_id)
-    except NotFound:
-        raise Invalid(FieldIssue("unit_id", "No such unit in your scope", "not_found")) from None
+    unit = unit_in_scope(session, actor, data.unit_id, field="unit_id")
     if has_exception(session, period.id, unit.id):  # type: ignore[arg-type]
         raise Conflict("This unit already has an exception for the period")
     exc = LockException(

@@ -254,7 +254,7 @@ def check_codes(cat: Catalogue, values: Mapping[str, object], prefix: str = "val
 
 
 def _reporting_unit(session: Session, actor: Actor, unit_id: int) -> Unit:
-    unit = unit_in_scope(session, actor, unit_id)  # outside scope: 404, as for any object
+    unit = unit_in_scope(session, actor, unit_id, field="unit_id")
     if unit.kind not in REPORTING_KINDS:
         raise Invalid(
             FieldIssue(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement
 from sqlmodel import Session, select
 
-from app.core.errors import Forbidden, NotFound
+from app.core.errors import FieldIssue, Forbidden, Invalid, NotFound
 from app.models.units import Unit
 from app.models.users import Role, TokenKind, TokenScope
 
@@ -77,12 +77,21 @@ def in_subtree(actor: Actor) -> ColumnElement[bool]:
 
 
 def unit_in_scope(
-    session: Session, actor: Actor, unit_id: int, *, for_update: bool = False
+    session: Session,
+    actor: Actor,
+    unit_id: int,
+    *,
+    for_update: bool = False,
+    field: str | None = None,
 ) -> Unit:
+    """A unit of the caller's subtree. Addressed by the URL, a miss is 404; named by `field`
+    of a body, it is a 422 on that field (a reference the client sent)."""
     stmt = select(Unit).where(Unit.id == unit_id, in_subtree(actor))
     if for_update:
         stmt = stmt.with_for_update()
     unit = session.exec(stmt).first()
+    if unit is None and field is not None:
+        raise Invalid(FieldIssue(field, "No such unit in your scope", "not_found"))
     if unit is None:
         raise NotFound("No such {entity}", params={"entity": "unit"})
     return unit

@@ -5,7 +5,7 @@ from sqlalchemy import func as sa_func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select, update
 
-from app.core.errors import FieldIssue, Forbidden, Invalid, NotFound
+from app.core.errors import FieldIssue, Forbidden, Invalid
 from app.models.units import Unit, UnitCreate, UnitKind, UnitPublic, UnitUpdate
 from app.services import audit
 from app.services.common import apply_changes, check_version, page
@@ -81,10 +81,7 @@ def _parent_for(
                 FieldIssue("parent_id", "A unit must have a parent within your scope", "required")
             )
         return None
-    try:
-        parent = unit_in_scope(session, actor, parent_id)
-    except NotFound:
-        raise Invalid(FieldIssue("parent_id", "No such unit in your scope", "not_found")) from None
+    parent = unit_in_scope(session, actor, parent_id, field="parent_id")
     if parent.is_external and kind != UnitKind.external:
         raise Invalid(
             FieldIssue(

@@ -68,10 +68,7 @@ def get_user(
 
 
 def _home_unit(session: Session, actor: Actor, unit_id: int) -> Unit:
-    try:
-        unit = unit_in_scope(session, actor, unit_id)
-    except NotFound:
-        raise Invalid(FieldIssue("unit_id", "No such unit in your scope", "not_found")) from None
+    unit = unit_in_scope(session, actor, unit_id, field="unit_id")
     if unit.is_external:
         raise Invalid(FieldIssue("unit_id", "Users belong to an internal unit", "invalid"))
     return unit

@@ -3,15 +3,18 @@
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import Depends, FastAPI
+from fastapi import Depends, FastAPI, Request
 from fastapi.staticfiles import StaticFiles
-from starlette.types import ASGIApp
+from starlette.responses import Response
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.core.config import get_settings
+from app.core.limits import BodyLimit, BodyTooLarge, human_size
+from app.core.messages import translate
 from app.web import error_pages
 from app.web.client import ApiConnector
 from app.web.error_pages import ErrorPageMiddleware
-from app.web.i18n import LANGUAGES, LanguageMiddleware, translations
+from app.web.i18n import LANGUAGES, LanguageMiddleware, current_language, translations
 from app.web.routes import (
     account,
     admin_users,
@@ -45,6 +48,19 @@ def warm_up() -> None:
         "favicon.svg",
     ):
         static_url(name)
+
+
+def body_too_large(request: Request, limit: int) -> Response:
+    detail = translate(
+        "Request body too large (at most {limit})",
+        current_language(),
+        {"limit": human_size(limit)},
+    )
+    return error_pages.error_page(request, 413, detail)
+
+
+async def reject_body(scope: Scope, receive: Receive, send: Send, limit: int) -> None:
+    await body_too_large(Request(scope, receive), limit)(scope, receive, send)
 
 
 def create_web(api: ASGIApp | None) -> FastAPI:
@@ -85,7 +101,14 @@ def create_web(api: ASGIApp | None) -> FastAPI:
     ):
         web.include_router(module.router)
     error_pages.install(web)
-    # Added inside out: the security headers wrap everything, errors are rendered in language.
+
+    @web.exception_handler(BodyTooLarge)
+    async def _too_large(request: Request, exc: BodyTooLarge) -> Response:
+        return body_too_large(request, exc.limit)
+
+    # Added inside out: the security headers wrap everything, errors are rendered in language;
+    # bodies are bounded before the CSRF check or any form parsing reads them.
+    web.add_middleware(BodyLimit, reject=reject_body)
     web.add_middleware(ErrorPageMiddleware)
     web.add_middleware(LanguageMiddleware)
     web.add_middleware(SecurityHeadersMiddleware)

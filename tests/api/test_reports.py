@@ -180,8 +180,10 @@ def test_one_report_per_unit_and_period_and_idempotent_create(api, figures_world
 
 def test_scope_a_reporter_cannot_reach_another_office(api, figures_world):
     w = figures_world
-    assert create(api, w, unit="CC_A2").status_code == 404
-    assert create(api, w, unit="CC_B1").status_code == 404
+    # Another office named in the body is a reference out of scope: 422 on unit_id.
+    for other in ("CC_A2", "CC_B1"):
+        refused = create(api, w, unit=other)
+        assert refused.status_code == 422 and refused.json()["errors"][0]["field"] == "unit_id"
     rid = create(api, w, user="reporter_a2", unit="CC_A2").json()["id"]
     assert api.get(f"{URL}/{rid}", headers=w.headers("reporter_a1")).status_code == 404
     assert api.get(f"{URL}/{rid}", headers=w.headers("reviewer_a")).status_code == 200

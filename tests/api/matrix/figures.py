@@ -173,7 +173,7 @@ ROWS: list[Op] = [
     Op("GET", "/metrics", ALL, 200, action="reports.read", needs=FIGURES),
     Op("GET", "/indicators", ALL, 200, action="reports.read", needs=FIGURES),
     Op("GET", "/validation-rules", ALL, 200, action="reports.read", needs=FIGURES),
-    # Reports belong to a unit: out of scope they do not exist (404), in a path or a body.
+    # A report's unit named in a body is a reference: out of scope it is a 422 on unit_id.
     Op("GET", "/reports", ALL, 200, action="reports.read", needs=FIGURES),
     Op(
         "POST",
@@ -185,7 +185,6 @@ ROWS: list[Op] = [
         needs=FIGURES,
         target=unit_id,
         target_in="body",
-        out_status=404,
         request=lambda ctx: {"json": {"unit_id": ctx.target, "period": PERIOD, "values": GOOD}},
     ),
     Op(
@@ -197,7 +196,6 @@ ROWS: list[Op] = [
         needs=FIGURES,
         target=unit_id,
         target_in="body",
-        out_status=404,
         request=lambda ctx: {"json": {"unit_id": ctx.target, "period": PERIOD, "values": GOOD}},
     ),
     Op(
