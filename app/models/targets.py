@@ -4,7 +4,7 @@ that apply to the unit's whole subtree."""
 from sqlalchemy import CheckConstraint, Index
 from sqlmodel import Field, SQLModel
 
-from app.core.types import Id
+from app.core.types import Code, Id
 from app.models.units import UnitRef
 
 
@@ -23,7 +23,7 @@ class Target(SQLModel, table=True):
 
 
 class TargetItem(SQLModel):
-    indicator: str = Field(min_length=1, max_length=64)
+    indicator: Code
     unit_id: Id | None = None
     value: float | None = Field(
         default=None, ge=0, le=100, description="Percent; null removes the target"
