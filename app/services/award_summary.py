@@ -16,6 +16,7 @@ from sqlmodel import Session, col, func, select
 
 from app.models.awards import LEVEL_RANK, Award, AwardType, AwardTypeRef, Decision, RecipientKind
 from app.models.units import Unit, UnitRef
+from app.services import spreadsheets
 from app.services.award_catalogue import ISSUER_LEVEL
 from app.services.scope import Actor, authorize, unit_in_scope
 
@@ -224,7 +225,9 @@ def to_xlsx(summary: AwardSummary) -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = f"Khen thưởng {summary.year}"
-    sheet.append([f"TỔNG HỢP KHEN THƯỞNG NĂM {summary.year} — {summary.unit.name}"])
+    spreadsheets.append_row(
+        sheet, [f"TỔNG HỢP KHEN THƯỞNG NĂM {summary.year} — {summary.unit.name}"]
+    )
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.append([])
     sheet.append(TABLE_HEADER)
@@ -232,7 +235,7 @@ def to_xlsx(summary: AwardSummary) -> bytes:
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor="1F4E79")
     for row in _table_rows(summary):
-        sheet.append(row)
+        spreadsheets.append_row(sheet, row)  # issuer and award names are text, never formulas
     sheet.append(["", "Tổng cộng", "", "", "", summary.totals.awards])
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)

@@ -2,6 +2,7 @@
 
 from sqlmodel import Session, col, select
 
+from app.core.config import get_settings
 from app.core.errors import FieldIssue, Invalid, NotFound
 from app.models.campaigns import Campaign, CampaignDocument, DocumentCreate, DocumentPublic
 from app.services import audit
@@ -10,7 +11,8 @@ from app.services.common import page
 from app.services.scope import Actor, authorize
 from app.services.text import code_contains
 
-MAX_FILE = 10 * 1024 * 1024
+# The API route's ceiling before it hands the body over; attach_file holds the configured limit
+# (settings.max_upload_bytes), which is lower.
 ALLOWED_TYPES = {
     "application/pdf",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -85,6 +87,23 @@ def _document(session: Session, campaign_id: int, document_id: int) -> CampaignD
     return doc
 
 
+def check_file(content_type: str, size: int) -> None:
+    """A supported type of at most settings.max_upload_bytes; the file itself is stored as is,
+    never parsed."""
+    if content_type not in ALLOWED_TYPES:
+        raise Invalid(FieldIssue("file", "Attach a PDF, Word document or image", "unsupported"))
+    limit = get_settings().max_upload_bytes
+    if not 0 < size <= limit:
+        raise Invalid(
+            FieldIssue(
+                "file",
+                "The file must be between 1 byte and {limit} MB",
+                "size",
+                {"limit": f"{limit / (1024 * 1024):g}"},
+            )
+        )
+
+
 def attach_file(
     session: Session,
     actor: Actor,
@@ -95,12 +114,10 @@ def attach_file(
     content_type: str,
     content: bytes,
 ) -> DocumentPublic:
+    authorize(actor, "campaigns.write")  # the role first, then the file, then the queries
+    check_file(content_type, len(content))
     campaign = get_managed(session, actor, campaign_id)
     doc = _document(session, campaign_id, document_id)
-    if content_type not in ALLOWED_TYPES:
-        raise Invalid(FieldIssue("file", "Attach a PDF, Word document or image", "unsupported"))
-    if not content or len(content) > MAX_FILE:
-        raise Invalid(FieldIssue("file", "The file must be between 1 byte and 10 MB", "size"))
     doc.file_name = name.replace("\x00", "")[:255] or "tep-dinh-kem"
     doc.file_type = content_type
     doc.file_size = len(content)

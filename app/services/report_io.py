@@ -1,17 +1,12 @@
 """Bulk figures: import (JSON, CSV, .xlsx) keyed by unit code and period code, all or
-nothing, with a dry run; export as CSV and .xlsx; the .xlsx entry template of one report."""
+nothing, with a dry run that can describe what each row would change. The files are measured
+and read within bounds by app.services.spreadsheets; the writers live in report_export."""
 
-import csv
-import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font, PatternFill, Protection
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.protection import SheetProtection
 from pydantic import BaseModel
 from sqlalchemy import bindparam, insert, update
 from sqlmodel import Session, col, select
@@ -22,12 +17,15 @@ from app.core.types import utcnow
 from app.models.periods import Period
 from app.models.reports import EDITABLE, MAX_VALUE, Report, ReportEvent, ReportStatus, ReportValue
 from app.models.units import Unit
-from app.services import audit, catalogue, figures, periods
+from app.services import audit, catalogue, periods, spreadsheets
+from app.services.report_export import META_SHEET, TEMPLATE_SHEET
+from app.services.report_export import export_rows as export_rows
+from app.services.report_export import template as template
+from app.services.report_export import to_csv as to_csv
+from app.services.report_export import to_xlsx as to_xlsx
 from app.services.reports import REPORTING_KINDS, values_of
-from app.services.scope import Actor, authorize, in_subtree, unit_in_scope
+from app.services.scope import Actor, authorize, in_subtree
 
-TEMPLATE_SHEET = "Báo cáo"
-META_SHEET = "_thidua"
 UNIT_HEADERS = ("unit", "unit_code", "mã đơn vị")
 PERIOD_HEADERS = ("period", "kỳ", "ky")
 _GROUPED = re.compile(r"^\d{1,3}([. \u00a0]\d{3})+$")
@@ -47,6 +45,23 @@ class ImportError_(BaseModel):
     message: str
 
 
+class ImportChange(BaseModel):
+    metric: str
+    before: int | None
+    after: int | None
+
+
+class ImportRowPreview(BaseModel):
+    """What one row of a dry run would do; the web page's preview shows these."""
+
+    row: int
+    unit: str
+    unit_name: str
+    period: str
+    kind: Literal["new", "update", "unchanged"]
+    changes: list[ImportChange] = []
+
+
 class ImportSummary(BaseModel):
     dry_run: bool
     applied: bool
@@ -55,6 +70,7 @@ class ImportSummary(BaseModel):
     unchanged: int = 0
     rejected: int = 0
     errors: list[ImportError_] = []
+    rows: list[ImportRowPreview] | None = None  # only when a preview is asked for
 
 
 # ---- reading files -------------------------------------------------------------------------
@@ -142,52 +158,58 @@ IGNORED_COLUMNS = {"unit_name", "tên đơn vị", "status", "trạng thái", "t
 
 
 def rows_from_csv(data: bytes) -> list[ImportRow]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise Invalid(FieldIssue("file", "The file could not be read", "encoding")) from None
-    reader = csv.reader(io.StringIO(text))
-    lines = list(reader)
+    lines = spreadsheets.csv_records(data)
     if not lines:
         return []
     return _rows_from_table(lines[0], ((n, line) for n, line in enumerate(lines[1:], start=2)))
 
 
 def rows_from_xlsx(data: bytes) -> list[ImportRow]:
+    """Measured first, then streamed read-only: see app.services.spreadsheets."""
+    book = spreadsheets.open_xlsx(data)
     try:
-        book = load_workbook(io.BytesIO(data), data_only=True, read_only=False)
-    except Exception:  # openpyxl raises many kinds for a broken file
-        raise Invalid(FieldIssue("file", "The file could not be read", "format")) from None
-    if META_SHEET in book.sheetnames:  # one report's template
-        meta = book[META_SHEET]
-        sheet = book[TEMPLATE_SHEET] if TEMPLATE_SHEET in book.sheetnames else book.worksheets[0]
-        values: dict[str, Any] = {}
-        for row in sheet.iter_rows(min_row=1):
-            code = row[0].value
-            is_code = isinstance(code, str) and re.fullmatch(r"[a-z_][a-z0-9_]*", code)
-            # input cells only: the derived rows are locked and recomputed anyway
-            if is_code and len(row) >= 3 and row[2].protection.locked is False:
-                values[str(code)] = row[2].value
-        return [ImportRow(1, str(meta["B1"].value or ""), str(meta["B2"].value or ""), values)]
-    sheet = book.worksheets[0]
-    all_rows = list(sheet.iter_rows(values_only=True))
-    if not all_rows:
-        return []
-    return _rows_from_table(
-        list(all_rows[0]), ((n, list(r)) for n, r in enumerate(all_rows[1:], start=2))
-    )
+        if META_SHEET in book.sheetnames:  # one report's template
+            return [_template_row(book)]
+        rows = spreadsheets.sheet_rows(book.worksheets[0])
+        header = next(rows, None)
+        if header is None:
+            return []
+        return _rows_from_table(list(header), ((n, list(r)) for n, r in enumerate(rows, start=2)))
+    finally:
+        book.close()  # read-only workbooks keep the archive open
+
+
+def _template_row(book: Any) -> ImportRow:
+    meta = [[*r, None, None] for r in spreadsheets.sheet_rows(book[META_SHEET])]
+    meta += [[None, None, None]] * 2
+    sheet = book[TEMPLATE_SHEET] if TEMPLATE_SHEET in book.sheetnames else book.worksheets[0]
+    values: dict[str, Any] = {}
+    for row in spreadsheets.sheet_rows(sheet, values_only=False):
+        code = row[0].value if row else None
+        is_code = isinstance(code, str) and re.fullmatch(r"[a-z_][a-z0-9_]*", code)
+        # input cells only: the derived rows are locked and recomputed anyway
+        if is_code and len(row) >= 3 and row[2].protection.locked is False:
+            values[str(code)] = row[2].value
+    return ImportRow(1, str(meta[0][1] or ""), str(meta[1][1] or ""), values)
 
 
 # ---- applying ------------------------------------------------------------------------------
 
 
 def import_rows(
-    session: Session, actor: Actor, rows: list[ImportRow], *, dry_run: bool, lang: str = "vi"
+    session: Session,
+    actor: Actor,
+    rows: list[ImportRow],
+    *,
+    dry_run: bool,
+    lang: str = "vi",
+    preview: int = 0,
 ) -> ImportSummary:
-    """All rows or none. Re-sending the same figures changes nothing."""
+    """All rows or none. Re-sending the same figures changes nothing. With `preview`, the
+    summary also describes what the first `preview` valid rows would do."""
     authorize(actor, "reports.write")
     cat = catalogue.load(session)
-    summary = ImportSummary(dry_run=dry_run, applied=False)
+    summary = ImportSummary(dry_run=dry_run, applied=False, rows=[] if preview else None)
     unit_codes = {r.unit for r in rows}
     period_codes = {r.period for r in rows}
     units = {
@@ -221,6 +243,24 @@ def import_rows(
         text = translate(message, lang, params)
         summary.errors.append(ImportError_(row=row.number, field=field_name, message=text))
 
+    def describe(
+        row: ImportRow, unit: Unit, kind: str, before: dict[str, int], after: dict
+    ) -> None:
+        if summary.rows is not None and len(summary.rows) < preview:
+            changes = [
+                ImportChange(metric=c, before=before.get(c), after=v) for c, v in after.items()
+            ]
+            summary.rows.append(
+                ImportRowPreview(
+                    row=row.number,
+                    unit=unit.code,
+                    unit_name=unit.name,
+                    period=row.period,
+                    kind=kind,  # type: ignore[arg-type]
+                    changes=changes,
+                )
+            )
+
     derived = {c for c, _ in cat.derived}
     for row in rows:
         errors_before = len(summary.errors)
@@ -253,6 +293,7 @@ def import_rows(
         changes = {c: v for c, v in parsed.items() if current.get(c) != v}
         if not changes:  # nothing new: an existing report, or an empty sheet for a new one
             summary.unchanged += 1
+            describe(row, unit, "unchanged", current, {})
             continue
         if report is not None and report.status not in EDITABLE:
             reject(row, "status", "The report is {status} and locked", status=report.status)
@@ -261,6 +302,7 @@ def import_rows(
             reject(row, "period", "The period is closed for this unit")
             continue
         plan.append((row, unit, period, report, changes))
+        describe(row, unit, "new" if report is None else "update", current, changes)
     summary.rejected = len({e.row for e in summary.errors})
     summary.created = sum(1 for p in plan if p[3] is None)
     summary.updated = len(plan) - summary.created
@@ -347,162 +389,3 @@ def _apply(
             ],
         )
     audit.record_many(session, actor, "import", "report", entries)
-
-
-# ---- writing files -------------------------------------------------------------------------
-
-
-def export_rows(
-    session: Session, actor: Actor, period_code: str, *, status: ReportStatus | None, lang: str
-) -> tuple[list[str], list[list[Any]]]:
-    authorize(actor, "reports.read")
-    cat = catalogue.load(session)
-    period = periods.get_by_code(session, period_code)
-    stmt = (
-        select(Report, Unit)
-        .join(Unit, Unit.id == Report.unit_id)
-        .where(Report.period_id == period.id, in_subtree(actor))
-        .order_by(Unit.path)
-    )
-    if status is not None:
-        stmt = stmt.where(Report.status == status)
-    rows = session.exec(stmt).all()
-    vals = values_of(session, cat, [r.id for r, _ in rows])  # type: ignore[misc]
-    derived_codes = [c for c, _ in cat.derived]
-    indicator_codes = [c for c, _, _ in cat.indicators]
-    header = [
-        "unit",
-        "unit_name",
-        "period",
-        "status",
-        *cat.inputs,
-        *derived_codes,
-        *indicator_codes,
-    ]
-    table = []
-    for report, unit in rows:
-        v = vals[report.id]  # type: ignore[index]
-        ev = figures.evaluate(cat, v, lang=lang)
-        table.append(
-            [
-                unit.code,
-                unit.name,
-                period.code,
-                report.status,
-                *[v.get(c) for c in cat.inputs],
-                *[ev.derived.get(c) for c in derived_codes],
-                *[ev.indicators.get(c) for c in indicator_codes],
-            ]
-        )
-    return header, table
-
-
-def to_csv(header: list[str], table: list[list[Any]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows([["" if c is None else c for c in row] for row in table])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: Excel opens UTF-8 correctly
-
-
-HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
-SECTION_FILL = PatternFill("solid", fgColor="DDEBF7")
-DERIVED_FILL = PatternFill("solid", fgColor="F2F2F2")
-
-
-def to_xlsx(header: list[str], table: list[list[Any]], title: str) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Số liệu"
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = HEADER_FILL
-    for row in table:
-        sheet.append(row)
-    for i, name in enumerate(header, start=1):
-        sheet.column_dimensions[get_column_letter(i)].width = (
-            42 if name == "unit_name" else max(14, len(name) + 2)
-        )
-    sheet.freeze_panes = "C2"
-    book.properties.title = title
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def template(session: Session, actor: Actor, unit_id: int, period_code: str) -> tuple[str, bytes]:
-    """One report's entry sheet, labelled in Vietnamese, pre-filled with the current values.
-    Uploaded back unchanged it changes nothing."""
-    authorize(actor, "reports.read")
-    cat = catalogue.load(session)
-    unit = unit_in_scope(session, actor, unit_id)
-    if unit.kind not in REPORTING_KINDS:
-        raise Invalid(
-            FieldIssue(
-                "unit_id", "Reports are made by offices of the enforcement system", "invalid"
-            )
-        )
-    period = periods.get_by_code(session, period_code)
-    report = session.exec(
-        select(Report).where(Report.unit_id == unit.id, Report.period_id == period.id)
-    ).first()
-    values = values_of(session, cat, [report.id])[report.id] if report else {}  # type: ignore[index,list-item]
-    ev = figures.evaluate(cat, values)
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = TEMPLATE_SHEET
-    sheet["A1"] = "BÁO CÁO KẾT QUẢ THI HÀNH ÁN DÂN SỰ"
-    sheet["A1"].font = Font(bold=True, size=14)
-    sheet["A2"] = f"Đơn vị: {unit.name}"
-    sheet["A3"] = (
-        f"Kỳ báo cáo: {period.code} ({period.quarter * 3} tháng, từ {period.starts_on:%d/%m/%Y} "
-        f"đến {period.ends_on:%d/%m/%Y}); hạn nộp {period.due_on:%d/%m/%Y}"
-    )
-    sheet["A4"] = (
-        "Chỉ nhập vào các ô trắng ở cột C (số nguyên không âm); các dòng màu xám được tính tự động."
-    )
-    sheet["A4"].font = Font(italic=True)
-    sheet.append([])
-    sheet.append(["Mã chỉ tiêu", "Chỉ tiêu", "Giá trị"])
-    for cell in sheet[sheet.max_row]:
-        cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = HEADER_FILL
-    sections = {"viec": "I. VỀ VIỆC (số việc)", "tien": "II. VỀ TIỀN (đồng)"}
-    current = None
-    for metric in cat.metrics:
-        if metric.dimension != current:
-            current = metric.dimension
-            sheet.append(["", sections.get(str(current), str(current)), ""])
-            for cell in sheet[sheet.max_row]:
-                cell.font = Font(bold=True)
-                cell.fill = SECTION_FILL
-        is_input = metric.kind == "input"
-        value = values.get(metric.code) if is_input else ev.derived.get(metric.code)
-        sheet.append([metric.code, metric.name_vi, value])
-        target = sheet.cell(row=sheet.max_row, column=3)
-        target.number_format = "#,##0"
-        if is_input:
-            target.protection = Protection(locked=False)
-        else:
-            for cell in sheet[sheet.max_row]:
-                cell.fill = DERIVED_FILL
-    sheet.append([])
-    for code, name in [(i.code, i.name_vi) for i in cat.indicator_rows]:
-        sheet.append([code, name + " (%)", ev.indicators.get(code)])
-        for cell in sheet[sheet.max_row]:
-            cell.fill = DERIVED_FILL
-    sheet.column_dimensions["A"].width = 26
-    sheet.column_dimensions["B"].width = 52
-    sheet.column_dimensions["C"].width = 22
-    sheet.protection = SheetProtection(sheet=True, formatCells=False, formatColumns=False)
-    sheet.cell(row=1, column=1).alignment = Alignment(wrap_text=False)
-    meta = book.create_sheet(META_SHEET)
-    meta["A1"], meta["B1"] = "unit", unit.code
-    meta["A2"], meta["B2"] = "period", period.code
-    meta.sheet_state = "hidden"
-    out = io.BytesIO()
-    book.save(out)
-    return f"bao-cao-{unit.code}-{period.code}.xlsx", out.getvalue()

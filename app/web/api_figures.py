@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 from pydantic import TypeAdapter
 
-from app.web.api_models import Page
+from app.web.api_models import ApiModel, Page
 from app.web.client import Api, ApiError
 from app.web.models_figures import (
     Completeness,
@@ -25,6 +25,7 @@ from app.web.models_figures import (
 )
 
 MAX_PAGE = 500
+MAX_PREVIEW = 200  # the API describes at most this many rows of a dry run
 MAX_REPORTS = 5000
 _ROW_FIELD = re.compile(r"^rows\.(\d+)\.(.+)$")
 
@@ -176,16 +177,41 @@ async def export(
     return _filename(response, f"so-lieu-{period_code}.{fmt}"), media, response.content
 
 
+class ImportChange(ApiModel):
+    metric: str
+    before: int | None = None
+    after: int | None = None
+
+
+class ImportRowPreview(ApiModel):
+    row: int
+    unit: str
+    unit_name: str = ""
+    period: str
+    kind: str  # new, update, unchanged
+    changes: list[ImportChange] = []
+
+
+class ImportPreview(ImportSummary):
+    """A dry run's summary with what its first rows would do, as the API read the file."""
+
+    rows: list[ImportRowPreview] = []
+
+
 async def import_file(
-    api: Api, content: bytes, content_type: str, *, dry_run: bool
-) -> ImportSummary:
-    """The API's import summary; a refused file (422) comes back as a summary with its errors
-    by row and field, so the page shows them the same way."""
+    api: Api, content: bytes, content_type: str, *, dry_run: bool, preview: int = 0
+) -> ImportPreview:
+    """The API's import summary (with `preview`, what the first rows would change); a refused
+    file (422) comes back as a summary with its errors by row and field, so the page shows them
+    the same way. The API reads the file, within its limits; the page never parses it."""
+    params = {"dry_run": "true" if dry_run else "false"}
+    if preview:
+        params["preview"] = str(min(preview, MAX_PREVIEW))
     try:
         response = await api.call(
             "POST",
             "/reports/import",
-            params={"dry_run": "true" if dry_run else "false"},
+            params=params,
             content=content,
             headers={"Content-Type": content_type},
         )
@@ -199,7 +225,7 @@ async def import_file(
             problems.append(ImportProblem(row=row, field=name, message=item.message))
         if not problems:
             problems.append(ImportProblem(row=0, field="file", message=error.message))
-        return ImportSummary(
+        return ImportPreview(
             dry_run=dry_run, rejected=len({p.row for p in problems}), errors=problems
         )
-    return ImportSummary.model_validate(response.json())
+    return ImportPreview.model_validate(response.json())

@@ -12,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from app.core.config import get_settings
+from app.core.limits import human_size
 from app.web import labels
 from app.web.formatting import FILTERS
 from app.web.i18n import current_language, translations
@@ -74,6 +75,7 @@ def _base_context(request: Request) -> dict[str, Any]:
         "lang": current_language(),
         "here": current_path(request),
         "demo_mode": get_settings().demo_mode,
+        "max_upload": human_size(get_settings().max_upload_bytes),
     }
 
 

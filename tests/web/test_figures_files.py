@@ -6,7 +6,7 @@ import io
 import re
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from tests.web.conftest import signed_in
 from tests.web.test_figures_support import (
@@ -84,7 +84,9 @@ def test_upload_shows_what_will_change_then_applies_it(web, api, giongtrom):
     html = preview.text
     assert "Những gì tệp sẽ thay đổi" in html
     assert re.search(r'<span class="stat">1</span> báo cáo mới', html)
-    assert "CC-GIONGTROM · 2023-Q1" in html and "báo cáo mới" in html
+    # the API's dry run names the unit, a new report's too
+    assert "Chi cục Thi hành án dân sự huyện Giồng Trôm · 2023-Q1" in html
+    assert "báo cáo mới" in html
     assert re.search(
         rf'<th scope="row">Số việc thi hành xong</th><td class="num"><span class="muted">—</span></td>'
         rf'<td class="num changed">{dotted(values["viec_thi_hanh_xong"])}</td>',
@@ -141,6 +143,22 @@ def test_a_file_with_errors_names_the_row_and_field_and_offers_no_import(web, ap
     assert ("2", "Số việc đình chỉ thi hành", "Phải là số nguyên không âm") in rows
     assert any(r[0] == "3" and r[1] == "Mã đơn vị" for r in rows)
     assert "/reports/import/apply" not in html
+    assert report_of(api, headers, unit, "2023-Q1") is None
+
+
+def test_a_sheet_past_the_limits_shows_the_apis_reason_and_offers_no_import(web, api, giongtrom):
+    unit, headers = giongtrom
+    book = Workbook()
+    book.active["A1"], book.active["B1"] = "unit", "period"
+    book.active["CV20000"] = 1  # the page never opens the file itself: the API measures it
+    out = io.BytesIO()
+    book.save(out)
+
+    response = _upload(web, "/reports", "so-lieu.xlsx", out.getvalue(), "/reports")
+
+    assert response.status_code == 422
+    assert "Tệp có quá nhiều cột (tối đa 64)" in response.text
+    assert "/reports/import/apply" not in response.text
     assert report_of(api, headers, unit, "2023-Q1") is None
 
 

@@ -95,6 +95,7 @@ def validate_report(
         **errors(401, 403, 422),
         200: {"description": "Import summary (applied, or what a dry run would do)"},
     },
+    response_model_exclude_none=True,
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -132,6 +133,9 @@ async def import_reports(
     actor: CurrentActor,
     lang: Lang,
     dry_run: Annotated[bool, Query(description="Report what would change; write nothing")] = False,
+    preview: Annotated[
+        int, Query(ge=0, le=200, description="Also describe what the first N valid rows do")
+    ] = 0,
 ) -> report_io.ImportSummary:
     """Bulk figures keyed by unit code and period code, as JSON `{"rows": [...]}`, CSV (columns
     unit, period and metric codes) or .xlsx (the export layout or a report template). All rows or
@@ -151,7 +155,7 @@ async def import_reports(
             raise Invalid(FieldIssue("body", "Invalid value", "json_invalid")) from None
         rows = report_io.rows_from_json(parsed)
     elif kind in ("text/csv", "application/csv"):
-        rows = report_io.rows_from_csv(body)
+        rows = await run_in_threadpool(report_io.rows_from_csv, body)
     elif kind == XLSX:
         rows = await run_in_threadpool(report_io.rows_from_xlsx, body)
     else:
@@ -161,7 +165,7 @@ async def import_reports(
             )
         )
     summary = await run_in_threadpool(
-        report_io.import_rows, session, actor, rows, dry_run=dry_run, lang=lang
+        report_io.import_rows, session, actor, rows, dry_run=dry_run, lang=lang, preview=preview
     )
     if summary.rejected:
         problem = Invalid(

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Request
 from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
+from app.core.config import get_settings
 from app.web import api_campaigns
 from app.web.api_models import Me, Person, Problem, UnitRef
 from app.web.client import Api, ApiError
@@ -52,7 +53,6 @@ PAGE = "pages/campaigns_detail.html"
 SECTIONS = ("documents", "progress", "registrations", "exemplars", "reviews")
 STAFF = ("admin", "reviewer", "reporter")
 MAX_PEOPLE = 500
-MAX_FILE = 10 * 1024 * 1024
 DEFAULT_CASELOAD = "viec_phai_thi_hanh"
 DONE = {
     "created": N_(
@@ -347,7 +347,8 @@ def _upload(posted: PostedForm, name: str) -> UploadFile | None:
 
 
 async def _attach(api: Api, campaign_id: int, document_id: int, upload: UploadFile) -> None:
-    content = await upload.read(MAX_FILE + 1)
+    # One byte over the limit is enough for the API to refuse it; nothing larger is held.
+    content = await upload.read(get_settings().max_upload_bytes + 1)
     kind = (upload.content_type or "").split(";")[0].strip().lower()
     if not kind or kind == "application/octet-stream":
         kind = mimetypes.guess_type(upload.filename or "")[0] or "application/octet-stream"

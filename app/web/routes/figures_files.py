@@ -4,19 +4,16 @@ browser cannot call without a bearer token), and the upload → preview → appl
 import asyncio
 import base64
 import binascii
-import csv
-import io
-import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from fastapi import APIRouter, Request
-from openpyxl import load_workbook
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
+from app.core.config import get_settings
+from app.core.limits import human_size
 from app.web import api_figures
 from app.web.client import Api
 from app.web.deps import ApiDep, CurrentUser
@@ -24,7 +21,7 @@ from app.web.error_pages import error_page, redirect
 from app.web.errors import PageForbidden
 from app.web.forms import read_form
 from app.web.i18n import N_, gettext
-from app.web.models_figures import ImportSummary, Metric, Report
+from app.web.models_figures import Metric
 from app.web.routes.figures_common import can_write, digits, period_code
 from app.web.session import safe_next
 from app.web.templating import render
@@ -33,12 +30,7 @@ router = APIRouter()
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 KINDS = {".xlsx": XLSX, ".csv": "text/csv", ".json": "application/json"}
-MAX_UPLOAD = 2 * 1024 * 1024
 SHOWN_ROWS = 50
-TEMPLATE_SHEET = "Báo cáo"
-META_SHEET = "_thidua"
-UNIT_HEADERS = ("unit", "unit_code", "mã đơn vị")
-PERIOD_HEADERS = ("period", "kỳ", "ky")
 FIELD_NAMES = {
     "unit": N_("Unit code"),
     "period": N_("Period"),
@@ -46,7 +38,6 @@ FIELD_NAMES = {
     "file": N_("File"),
     "content-type": N_("File type"),
 }
-_GROUPED = re.compile(r"^\d{1,3}([. \u00a0]\d{3})+$")
 
 
 def _download(name: str, media: str, content: bytes) -> Response:
@@ -78,98 +69,6 @@ async def export(request: Request, api: ApiDep, _me: CurrentUser) -> Response:
     return _download(name, media, content)
 
 
-# ---- reading an uploaded file for the preview ----------------------------------------------
-
-
-@dataclass
-class FileRow:
-    unit: str
-    period: str
-    values: dict[str, int] = field(default_factory=dict)
-
-
-def _number(raw: Any) -> int | None:
-    """The cell as the API will read it, or None (the API reports what it cannot read)."""
-    if isinstance(raw, bool) or raw is None:
-        return None
-    if isinstance(raw, int):
-        return raw
-    if isinstance(raw, float):
-        return int(raw) if raw.is_integer() else None
-    text = str(raw).strip()
-    if _GROUPED.match(text):
-        text = re.sub(r"[. \u00a0]", "", text)
-    return int(text) if text.isdigit() else None
-
-
-def _table(header: list[Any], records: list[list[Any]], inputs: set[str]) -> list[FileRow]:
-    names = [str(h).strip().lower() if h is not None else "" for h in header]
-    unit_col = next((i for i, n in enumerate(names) if n in UNIT_HEADERS), None)
-    period_col = next((i for i, n in enumerate(names) if n in PERIOD_HEADERS), None)
-    if unit_col is None or period_col is None:
-        return []
-    rows = []
-    for record in records:
-        cells = list(record) + [None] * (len(names) - len(record))
-        if not any(c not in (None, "") for c in cells):
-            continue
-        values = {}
-        for i, name in enumerate(names):
-            number = _number(cells[i]) if name in inputs else None
-            if number is not None:
-                values[name] = number
-        rows.append(
-            FileRow(
-                str(cells[unit_col] or "").strip(), str(cells[period_col] or "").strip(), values
-            )
-        )
-    return rows
-
-
-def _read_xlsx(content: bytes, inputs: set[str]) -> list[FileRow]:
-    book = load_workbook(io.BytesIO(content), data_only=True)
-    if META_SHEET in book.sheetnames:  # one report's entry sheet
-        meta = book[META_SHEET]
-        sheet = book[TEMPLATE_SHEET] if TEMPLATE_SHEET in book.sheetnames else book.worksheets[0]
-        values = {}
-        for row in sheet.iter_rows(min_row=1, max_col=3, values_only=True):
-            code = row[0] if row else None
-            number = _number(row[2]) if len(row) >= 3 else None
-            if isinstance(code, str) and code in inputs and number is not None:
-                values[code] = number
-        return [FileRow(str(meta["B1"].value or ""), str(meta["B2"].value or ""), values)]
-    rows = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
-    return _table(rows[0], rows[1:], inputs) if rows else []
-
-
-def read_file(content: bytes, content_type: str, inputs: set[str]) -> list[FileRow]:
-    """What the file would write, read the way the API reads it (for the preview only: the API
-    decides). An unreadable file gives no rows; the API's dry run says why."""
-    try:
-        if content_type == XLSX:
-            return _read_xlsx(content, inputs)
-        if content_type == "text/csv":
-            lines = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
-            return _table(lines[0], lines[1:], inputs) if lines else []
-        body = json.loads(content)
-        items = body.get("rows") if isinstance(body, dict) else body
-        return [
-            FileRow(
-                str(item.get("unit") or item.get("unit_code") or ""),
-                str(item.get("period") or ""),
-                {
-                    k: n
-                    for k, v in (item.get("values") or {}).items()
-                    if k in inputs and (n := _number(v)) is not None
-                },
-            )
-            for item in items or []
-            if isinstance(item, dict)
-        ]
-    except Exception:  # a broken file of any kind: the API's answer explains it
-        return []
-
-
 # ---- the preview ---------------------------------------------------------------------------
 
 
@@ -195,7 +94,7 @@ class Preview:
     filename: str
     content_type: str
     content_b64: str
-    summary: ImportSummary
+    summary: api_figures.ImportPreview
     metrics: list[Metric]
     rows: list[RowPreview] = field(default_factory=list)
     hidden_rows: int = 0
@@ -207,14 +106,11 @@ class Preview:
         return metric.name if metric else code
 
 
-async def _current(api: Api, periods: set[str]) -> dict[tuple[str, str], Report]:
-    found = await asyncio.gather(*(api_figures.all_reports(api, period=p) for p in periods))
-    return {(r.unit.code, r.period): r for reports in found for r in reports}
-
-
 async def build_preview(api: Api, filename: str, content: bytes, content_type: str) -> Preview:
+    """The API's dry run, which reads the file within its limits and says what each row would
+    change; the page only names the metrics."""
     summary, metrics = await asyncio.gather(
-        api_figures.import_file(api, content, content_type, dry_run=True),
+        api_figures.import_file(api, content, content_type, dry_run=True, preview=SHOWN_ROWS),
         api_figures.metrics(api),
     )
     preview = Preview(
@@ -222,24 +118,14 @@ async def build_preview(api: Api, filename: str, content: bytes, content_type: s
     )
     if summary.rejected:
         return preview
-    inputs = [m for m in metrics if m.is_input]
-    rows = await run_in_threadpool(read_file, content, content_type, {m.code for m in inputs})
-    valid_periods = {r.period for r in rows if period_code(r.period)}
-    current = await _current(api, valid_periods) if valid_periods else {}
-    for row in rows:
-        report = current.get((row.unit, row.period))
-        before = report.values if report else {}
+    names = {m.code: m.name for m in metrics}
+    for row in summary.rows[:SHOWN_ROWS]:
         changes = [
-            Change(m.code, m.name, before.get(m.code), row.values[m.code])
-            for m in inputs
-            if m.code in row.values and before.get(m.code) != row.values[m.code]
+            Change(c.metric, names.get(c.metric, c.metric), c.before, c.after) for c in row.changes
         ]
-        kind = "new" if report is None else ("update" if changes else "unchanged")
-        name = report.unit.name if report else ""
-        if len(preview.rows) < SHOWN_ROWS:
-            preview.rows.append(RowPreview(row.unit, name, row.period, kind, changes))
-        else:
-            preview.hidden_rows += 1
+        preview.rows.append(RowPreview(row.unit, row.unit_name, row.period, row.kind, changes))
+    shown = len(preview.rows)
+    preview.hidden_rows = max(0, summary.created + summary.updated + summary.unchanged - shown)
     return preview
 
 
@@ -262,12 +148,15 @@ async def upload(request: Request, api: ApiDep, me: CurrentUser) -> Response:
         return _panel(request, context, 422)
     filename = upload.filename[-120:]
     suffix = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-    content = await upload.read(MAX_UPLOAD + 1)
+    limit = get_settings().max_upload_bytes
+    content = await upload.read(limit + 1)
     if suffix not in KINDS:
         context["upload_error"] = gettext("Choose an .xlsx, .csv or .json file.")
         return _panel(request, context, 422)
-    if len(content) > MAX_UPLOAD:
-        context["upload_error"] = gettext("The file is too large (at most 2 MB).")
+    if len(content) > limit:
+        context["upload_error"] = gettext("The file is too large (at most %(size)s).") % {
+            "size": human_size(limit)
+        }
         return _panel(request, context, 422)
     context["preview"] = await build_preview(api, filename, content, KINDS[suffix])
     return _panel(request, context, 422 if context["preview"].summary.rejected else 200)
@@ -284,7 +173,11 @@ async def apply(request: Request, api: ApiDep, me: CurrentUser) -> Response:
         content = base64.b64decode(form.get("content", ""), validate=True)
     except (binascii.Error, ValueError):
         content = b""
-    if content_type not in KINDS.values() or not content or len(content) > MAX_UPLOAD:
+    if (
+        content_type not in KINDS.values()
+        or not content
+        or len(content) > get_settings().max_upload_bytes
+    ):
         return error_page(request, 400)
     summary = await api_figures.import_file(api, content, content_type, dry_run=False)
     if summary.applied:
