@@ -18,7 +18,7 @@ from app.models.periods import Holiday, LockException, Period
 from app.models.reports import Report, ReportEvent, ReportValue
 from app.models.targets import Target
 from app.models.units import Unit
-from app.models.users import AccessToken, LoginAttempt, User
+from app.models.users import AccessToken, LoginThrottle, User
 
 __all__ = [
     "AccessToken",
@@ -39,7 +39,7 @@ __all__ = [
     "Initiative",
     "InitiativeAuthor",
     "LockException",
-    "LoginAttempt",
+    "LoginThrottle",
     "Metric",
     "Nomination",
     "Period",

@@ -1,11 +1,11 @@
-"""Users, their access tokens (web sessions and personal API tokens) and login attempts."""
+"""Users, their access tokens (web sessions and personal API tokens) and login throttling."""
 
 from datetime import datetime
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import StringConstraints
-from sqlalchemy import CheckConstraint, Index, String
+from sqlalchemy import CheckConstraint, String
 from sqlmodel import Field, SQLModel
 
 from app.core.types import ExactText, Id, Name, UTCDateTime, utcnow
@@ -160,12 +160,16 @@ class TokenGrant(SQLModel):
     expires_in: int
 
 
-class LoginAttempt(SQLModel, table=True):
-    __tablename__ = "login_attempt"
-    __table_args__ = (Index("ix_login_attempt_username_at", "username", "at"),)
+class LoginThrottle(SQLModel, table=True):
+    """Login attempts counted in fixed windows, one row per key: `u:<address>|<username>` and
+    `a:<address>`. services/auth.py counts and reads a row in one upsert, so concurrent
+    requests (any number of workers) cannot slip past the limit between a check and a count."""
 
-    id: int | None = Field(default=None, primary_key=True)
-    username: str = Field(max_length=64)
-    ip: str = Field(max_length=64, index=True)
-    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
-    success: bool = False
+    __tablename__ = "login_throttle"
+    __table_args__ = (CheckConstraint("failures >= 0", name="ck_login_throttle_failures"),)
+
+    key: str = Field(primary_key=True, max_length=160)
+    failures: int = Field(default=0, nullable=False)
+    window_start: datetime = Field(
+        default_factory=utcnow, sa_type=UTCDateTime, nullable=False, index=True
+    )

@@ -5,7 +5,9 @@ logout), so the web layer keeps no state of its own. Over https the cookie is `S
 the `__Host-` prefix (no Domain, Path=/); over plain http (development, tests) it cannot.
 """
 
-from urllib.parse import urlsplit
+import re
+import unicodedata
+from urllib.parse import unquote, urlsplit
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -76,18 +78,48 @@ def clear_login_csrf(request: Request, response: Response) -> None:
     )
 
 
+# A browser drops tabs and newlines anywhere in a URL and spaces and controls at its ends, and
+# reads a backslash as "/": "/<tab>/evil" or "/<backslash>evil" become "//evil", another site.
+_NEXT_DECODE_ROUNDS = 3
+
+
+def _unsafe_char(c: str) -> bool:
+    return c == "\\" or c.isspace() or unicodedata.category(c) in {"Cc", "Cf", "Cs"}
+
+
+def _unsafe_path(path: str) -> bool:
+    if not path.startswith("/") or path[1:2] in {"/", "\\"}:
+        return True
+    if any(_unsafe_char(c) for c in path):
+        return True
+    # "/.//evil" normalises to "//evil": no dot segments in a path we send people to.
+    return any(segment in {".", ".."} for segment in path.split("/"))
+
+
 def safe_next(value: str | None, default: str = "/") -> str:
-    """Only a path on this site: no scheme, no host, no "//" or backslash tricks."""
+    """`value` if it is a path on this site, else `default`.
+
+    Same-site means: one "/" then anything but "/" or "\\", no scheme, no host, no control,
+    format or space characters, no backslash and no dot segments — in the raw value and in its
+    path after percent-decoding (a proxy or server further on may decode "%2F" or "%5C").
+    """
     if not value or len(value) > 2000:
         return default
-    if any(ord(c) < 32 or c == "\\" for c in value):
+    if any(_unsafe_char(c) for c in value):
         return default
     parts = urlsplit(value)
-    if parts.scheme or parts.netloc or not parts.path.startswith("/"):
+    if parts.scheme or parts.netloc:
         return default
-    if parts.path.startswith("//"):
-        return default
-    return value
+    # The path is everything before the first "?" or "#", as a browser reads it.
+    path = re.split(r"[?#]", value, maxsplit=1)[0]
+    for _ in range(_NEXT_DECODE_ROUNDS):
+        if _unsafe_path(path):
+            return default
+        decoded = unquote(path)
+        if decoded == path:
+            return value
+        path = decoded
+    return default  # still encoded after several rounds: nothing we would have written
 
 
 def current_path(request: Request) -> str:

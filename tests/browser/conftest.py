@@ -3,17 +3,14 @@
 The server shares the test database; each test builds its data with the `world` fixture."""
 
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
 from app.main import create_app
+from bench.live import live_server
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -26,27 +23,10 @@ CHROMIUM_ARGS = [
 RESULTS = Path(__file__).resolve().parents[2] / "test-results"
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def base_url() -> Iterator[str]:
-    port = _free_port()
-    config = uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name="uvicorn-for-browser-tests", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with live_server(create_app(), name="uvicorn-for-browser-tests") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -2,8 +2,14 @@
 
 from http.cookies import SimpleCookie
 
+import pytest
+from fastapi.testclient import TestClient
+
+from app.core.config import get_settings
+from app.main import create_app
 from tests.factories import PASSWORD
 from tests.web.conftest import form_csrf_in, log_in, page_token, signed_in
+from tests.web.test_session import OFF_SITE, browser_target
 
 
 def _cookie_attrs(set_cookie_headers: list[str], name: str) -> tuple[str, str]:
@@ -108,16 +114,55 @@ def test_signed_out_visitor_is_sent_to_login_and_back_after(web, world):
     assert done.headers["location"] == "/units?q=giong"
 
 
-def test_only_local_next_paths_are_followed(web, world):
-    for evil in (
-        "https://evil.example/",
-        "//evil.example/x",
-        "/\\evil.example",
-        "javascript:alert(1)",
-    ):
+@pytest.mark.parametrize("target", OFF_SITE)
+def test_the_language_switch_never_leaves_the_site(web, target):
+    response = web.get("/lang/vi", params={"next": target}, follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"] == "/"
+    assert browser_target(response.headers["location"]) == "testserver"
+
+
+def test_login_never_sends_the_browser_off_the_site(web, world):
+    # One world for the whole table (a login each): the table is long and the world is not cheap.
+    for target in OFF_SITE:
         web.cookies.clear()
-        response = log_in(web, "reporter_a1", next=evil)
-        assert response.headers["location"] == "/", evil
+        page = web.get("/login", params={"next": target})
+        assert 'name="next" value="/"' in page.text, target  # the form does not carry it on
+
+        # A forged form that posts the value anyway.
+        response = log_in_from(web, page.text, next=target)
+        assert response.status_code == 303, target
+        assert response.headers["location"] == "/", target
+        assert browser_target(response.headers["location"]) == "testserver", target
+
+        # Already signed in: the login page redirects at once, to the same safe place.
+        again = web.get("/login", params={"next": target}, follow_redirects=False)
+        assert again.status_code == 303 and again.headers["location"] == "/", target
+
+
+@pytest.mark.parametrize("target", ["/reports?period=2022-Q4", "/units/3", "/"])
+def test_login_and_language_switch_return_to_a_page_on_the_site(web, world, target):
+    assert (
+        web.get("/lang/en", params={"next": target}, follow_redirects=False).headers["location"]
+        == target
+    )
+    page = web.get("/login", params={"next": target})
+    assert f'name="next" value="{target}"' in page.text
+    response = log_in_from(web, page.text, next=target)
+    assert response.headers["location"] == target
+
+
+def log_in_from(web, page_html: str, next: str):
+    return web.post(
+        "/login",
+        data={
+            "username": "reporter_a1",
+            "password": PASSWORD,
+            "next": next,
+            "csrf_token": form_csrf_in(page_html),
+        },
+        follow_redirects=False,
+    )
 
 
 def test_htmx_call_with_a_dead_session_gets_hx_redirect(web, world):
@@ -136,3 +181,22 @@ def test_login_page_redirects_a_signed_in_user_home(web, world):
     signed_in(web, "reporter_a1")
     response = web.get("/login", follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"] == "/"
+
+
+def test_the_login_throttle_counts_the_browsers_address_not_the_web_servers(world):
+    """The pages reach the API in process but pass on the browser's address: a throttled
+    browser does not throttle a colleague's browser elsewhere."""
+    app = create_app()
+    with (
+        TestClient(app, client=("203.0.113.7", 40000), raise_server_exceptions=False) as one,
+        TestClient(app, client=("198.51.100.23", 40000), raise_server_exceptions=False) as other,
+    ):
+        for _ in range(get_settings().login_max_failures):
+            assert log_in(one, "reporter_a1", "not the password").status_code == 401
+        refused = log_in(one, "reporter_a1")
+        assert refused.status_code == 429
+        assert "Đăng nhập sai quá nhiều lần" in refused.text
+        assert not any(
+            h.startswith("thidua_session=") for h in refused.headers.get_list("set-cookie")
+        )
+        assert log_in(other, "reporter_a1").status_code == 303

@@ -1,12 +1,8 @@
 """The typed API client: in process by default, or a remote API over real HTTP (API_URL)."""
 
-import socket
-import threading
-import time
 from datetime import timedelta
 
 import pytest
-import uvicorn
 from fastapi.testclient import TestClient
 from sqlmodel import select
 
@@ -15,30 +11,17 @@ from app.core.config import get_settings
 from app.core.types import utcnow
 from app.models.users import AccessToken
 from app.web.main import create_web
+from bench.live import live_server
 from tests.web.conftest import log_in
 
 
 @pytest.fixture
 def remote_api_url(monkeypatch):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(create_api(), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "API server did not start"
-        time.sleep(0.05)
-    url = f"http://127.0.0.1:{port}"
-    monkeypatch.setenv("API_URL", url)
-    get_settings.cache_clear()
-    yield url
-    get_settings.cache_clear()
-    server.should_exit = True
-    thread.join(timeout=10)
+    with live_server(create_api(), name="uvicorn-remote-api") as url:
+        monkeypatch.setenv("API_URL", url)
+        get_settings.cache_clear()
+        yield url
+        get_settings.cache_clear()
 
 
 def test_pages_work_against_a_remote_api_over_http(remote_api_url, world):

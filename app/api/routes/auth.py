@@ -22,7 +22,10 @@ def issue_token(
     username: Annotated[ExactText, Form(min_length=1, max_length=64)],
     password: Annotated[ExactText, Form(min_length=1, max_length=128)],
 ) -> TokenGrant:
-    """OAuth2 password grant. The opaque token expires after idle and absolute limits."""
+    """OAuth2 password grant. The opaque token expires after idle and absolute limits.
+
+    Attempts are limited per (username, client address) and per client address in a window;
+    beyond either limit the answer is 429 with Retry-After, and the password is not checked."""
     secret, expires_in = auth.login(
         session,
         username,
