@@ -210,7 +210,7 @@ def token_create(
 
 @app.command()
 def prune() -> None:
-    """Forget old login attempts and idempotency records."""
+    """Forget expired login-throttle windows and idempotency records."""
     from app.services import auth, idempotency
 
     with _session() as session:
