@@ -2,23 +2,30 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+RUN_STAMP := $(VENV)/.installed-run
 STAMP := $(VENV)/.installed
 PG_TEST_URL ?= postgresql://postgres@127.0.0.1:5432/test
+PORT ?= 8000
 
 .PHONY: run test test-sqlite test-postgres lint fmt bench clean venv
 
-$(STAMP): pyproject.toml
+# `make run` installs what serving needs; the test and lint tools come with `make test`.
+$(RUN_STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e .
+	touch $(RUN_STAMP)
+
+$(STAMP): $(RUN_STAMP)
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $(STAMP)
 
 venv: $(STAMP)
 
-run: $(STAMP)
+run: $(RUN_STAMP)
 	DEMO_MODE=$${DEMO_MODE:-true} $(BIN)/thidua db upgrade
 	DEMO_MODE=$${DEMO_MODE:-true} $(BIN)/thidua demo --if-empty
-	DEMO_MODE=$${DEMO_MODE:-true} $(BIN)/thidua serve --host 127.0.0.1 --port 8000
+	DEMO_MODE=$${DEMO_MODE:-true} $(BIN)/thidua serve --host 127.0.0.1 --port $(PORT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check app tests bench alembic

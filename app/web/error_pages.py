@@ -11,6 +11,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.web.client import ApiError, NotAuthenticated
 from app.web.errors import CsrfRejected, LoginRequired, PageForbidden, PageNotFound
+from app.web.flash import remember, split_done
 from app.web.i18n import N_, gettext
 from app.web.session import clear_session, current_path
 from app.web.templating import render
@@ -37,10 +38,17 @@ CSRF_EXPLANATION = N_(
 
 
 def redirect(request: Request, url: str, status: int = 303) -> Response:
-    """Go to `url`: a real redirect, or HX-Redirect for an htmx call (a full page load)."""
+    """Go to `url`: a real redirect, or HX-Redirect for an htmx call (a full page load). A
+    `done=` in the URL becomes a flash for that page, so the address stays the resource's."""
+    url, done = split_done(url)
+    response: Response
     if request.headers.get("hx-request") == "true":
-        return Response(status_code=200, headers={"HX-Redirect": url})
-    return RedirectResponse(url, status_code=status)
+        response = Response(status_code=200, headers={"HX-Redirect": url})
+    else:
+        response = RedirectResponse(url, status_code=status)
+    if done:
+        remember(request, response, url, done)
+    return response
 
 
 def to_login(request: Request) -> Response:

@@ -20,6 +20,11 @@ VIETNAM = timezone(timedelta(hours=7), "ICT")
 
 
 @cache
+def local_today() -> date:
+    """The offices' calendar day (settings.timezone, Asia/Ho_Chi_Minh)."""
+    return datetime.now(local_zone()).date()
+
+
 def local_zone() -> tzinfo:
     try:
         return ZoneInfo(get_settings().timezone)
@@ -62,8 +67,15 @@ def percent(value: float | int | Decimal | None, places: int = 2, lang: str | No
 
 
 def _parse_date(value: date | str) -> date | None:
+    """A day as the offices see it: a moment (stored in UTC) falls on its day in local time."""
+    if isinstance(value, str) and len(value) > 10:
+        try:
+            value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return None
     if isinstance(value, datetime):
-        return value.date()
+        aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+        return aware.astimezone(local_zone()).date()
     if isinstance(value, date):
         return value
     try:

@@ -14,6 +14,7 @@ from app.core.messages import translate
 from app.web import error_pages
 from app.web.client import ApiConnector
 from app.web.error_pages import ErrorPageMiddleware
+from app.web.flash import FlashMiddleware
 from app.web.i18n import LANGUAGES, LanguageMiddleware, current_language, translations
 from app.web.routes import (
     account,
@@ -109,6 +110,7 @@ def create_web(api: ASGIApp | None) -> FastAPI:
     # Added inside out: the security headers wrap everything, errors are rendered in language;
     # bodies are bounded before the CSRF check or any form parsing reads them.
     web.add_middleware(BodyLimit, reject=reject_body)
+    web.add_middleware(FlashMiddleware)
     web.add_middleware(ErrorPageMiddleware)
     web.add_middleware(LanguageMiddleware)
     web.add_middleware(SecurityHeadersMiddleware)

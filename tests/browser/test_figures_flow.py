@@ -105,8 +105,8 @@ def test_enter_return_correct_approve_and_rank(page, demo, results_dir, console_
     expect(case_rate).to_have_text(re.compile(f"^{rate:.2f}".replace(".", ",") + r"\s%$"))
     expect(page.locator("#figures-results")).to_contain_text("Kiểm tra không phát hiện sai sót.")
     page.get_by_role("button", name="Nộp báo cáo").click()
-    expect(page).to_have_url(re.compile(r"/reports/\d+\?done=submitted$"))
-    expect(page.locator("p.notice")).to_have_text("Đã nộp báo cáo. Cục sẽ thẩm định.")
+    expect(page).to_have_url(re.compile(r"/reports/\d+$"))
+    expect(page.locator("p.notice")).to_have_text("Đã nộp báo cáo. Cục sẽ kiểm tra, duyệt số liệu.")
     report_url = page.url.split("?")[0]
     log_out(page)
 
@@ -114,7 +114,7 @@ def test_enter_return_correct_approve_and_rank(page, demo, results_dir, console_
     log_in(page, "cuc.tccb")
     row = page.locator("tr", has=page.get_by_role("link", name=re.compile("huyện Giồng Trôm$")))
     expect(row).to_contain_text("Đã nộp")
-    row.get_by_role("link", name=re.compile("Thẩm định")).click()
+    row.get_by_role("link", name=re.compile("Kiểm tra, duyệt")).click()
     expect(page).to_have_url(report_url)
     page.get_by_role("button", name="Trả lại để sửa").click()
     expect(page.locator("#e-comment")).to_contain_text("Hãy ghi rõ nội dung đơn vị cần sửa")
@@ -134,7 +134,7 @@ def test_enter_return_correct_approve_and_rank(page, demo, results_dir, console_
     terminated = page.get_by_label("Số việc đình chỉ thi hành", exact=True)
     terminated.fill(str(figures["viec_dinh_chi"] - 1))
     page.get_by_role("button", name="Nộp báo cáo").click()
-    expect(page).to_have_url(re.compile(r"/reports/\d+\?done=submitted$"))
+    expect(page).to_have_url(re.compile(r"/reports/\d+$"))
     log_out(page)
 
     # --- the Cục approves; the ranking includes Giồng Trôm ---------------------------------

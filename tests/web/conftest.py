@@ -17,6 +17,13 @@ META_CSRF = re.compile(r'<meta name="csrf-token" content="([^"]*)">')
 FIELD_CSRF = re.compile(r'name="csrf_token" value="([^"]*)"')
 
 
+def landed(response, url: str, done: str) -> None:
+    """After an action: the address is the resource's own page (a reload shows its true state)
+    and what was done travels once, in the flash cookie scoped to that page."""
+    assert response.headers["location"] == url, response.headers.get("location")
+    assert f"thidua_done={done};" in response.headers.get("set-cookie", "")
+
+
 def csrf_in(html: str) -> str:
     """The anti-forgery token the page carries (meta tag)."""
     found = META_CSRF.search(html)

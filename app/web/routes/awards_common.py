@@ -3,12 +3,12 @@ shown), the recipient picker's field names, issuers, years and small parsers."""
 
 import asyncio
 import re
-from datetime import date
 from typing import Any
 
 from app.web import api_awards
 from app.web.api_models import Me
 from app.web.client import Api
+from app.web.formatting import local_today
 from app.web.i18n import N_, current_language, gettext
 from app.web.models_awards import AwardType, AwardTypeRef
 
@@ -197,7 +197,7 @@ def type_options(types: list[AwardType]) -> list[tuple[str, list[tuple[str, str]
 async def default_year(api: Api) -> int:
     """The year of the latest decision the user can see (else last year)."""
     latest = await api_awards.decisions(api, limit=1)
-    return latest.items[0].year if latest.items else date.today().year - 1
+    return latest.items[0].year if latest.items else local_today().year - 1
 
 
 async def issuer_options(api: Api, me: Me) -> list[tuple[int, str]]:

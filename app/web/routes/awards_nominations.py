@@ -14,6 +14,7 @@ from app.web.client import Api, ApiError
 from app.web.deps import ApiDep, CurrentUser
 from app.web.error_pages import redirect
 from app.web.errors import PageForbidden
+from app.web.flash import done_word
 from app.web.forms import DateFields, FormResult, blank_to_none, checked, read_form
 from app.web.i18n import N_, gettext
 from app.web.models_awards import Award, Decision, Nomination
@@ -293,7 +294,7 @@ async def _page(
         voting=can_decide(me) and nomination.status == "submitted",
         deciding=deciding,
         rejecting=can_decide(me) and nomination.status in ("submitted", "approved"),
-        done_action=request.query_params.get("done", ""),
+        done_action=done_word(request),
         created=request.query_params.get("created") == "1",
     )
     return render(request, "pages/awards_nomination.html", ctx, block=fragment, status=status)

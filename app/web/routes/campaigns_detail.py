@@ -21,6 +21,7 @@ from app.web.client import Api, ApiError
 from app.web.deps import ApiDep, CurrentUser
 from app.web.error_pages import redirect
 from app.web.errors import PageNotFound
+from app.web.flash import done_word
 from app.web.forms import DateFields, FormResult, blank_to_none
 from app.web.i18n import N_, gettext
 from app.web.models_campaigns import (
@@ -199,7 +200,7 @@ async def detail_page(
         "can_edit": campaign.can_edit,
         "is_staff": me.role in STAFF,
     }
-    done = request.query_params.get("done", "")
+    done = done_word(request)
     if not notice and done in DONE and not fragment:
         context["notice"] = gettext(DONE[done])
         context["notice_section"] = done

@@ -15,6 +15,7 @@ from app.web.client import Api, ApiError
 from app.web.deps import ApiDep, CurrentUser
 from app.web.error_pages import error_page, redirect
 from app.web.errors import PageForbidden
+from app.web.flash import done_word
 from app.web.forms import read_form
 from app.web.i18n import N_, gettext
 from app.web.models_figures import Evaluation, Indicator, Metric, Period, ReportDetail
@@ -152,7 +153,7 @@ def render_sheet(
 ) -> Response:
     report = sheet.report
     editable = can_write(me) and sheet.writable and (report is None or report.status in EDITABLE)
-    done = request.query_params.get("done", "")
+    done = done_word(request)
     context: dict[str, Any] = {
         "sheet": sheet,
         "report": report,

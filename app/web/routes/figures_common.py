@@ -2,12 +2,13 @@
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 from app.web.api_models import Me
 from app.web.client import ApiError
-from app.web.formatting import local_zone, number
+from app.web.formatting import local_today, number
 from app.web.i18n import N_, gettext
+from app.web.labels import quarter_label
 from app.web.models_figures import Metric, Period, status_label
 
 WRITERS = frozenset({"admin", "reviewer", "reporter"})
@@ -50,9 +51,7 @@ def period_code(value: str | None) -> str | None:
     return value if value and _PERIOD.match(value) else None
 
 
-def today() -> date:
-    """The office's calendar day (Asia/Ho_Chi_Minh)."""
-    return datetime.now(local_zone()).date()
+today = local_today  # the office's calendar day (Asia/Ho_Chi_Minh)
 
 
 def short_unit_name(name: str) -> str:
@@ -171,7 +170,7 @@ def attainment(rate: float | None, target: float | None) -> float | None:
 def period_label(period: Period) -> str:
     return gettext(
         "%(code)s (%(months)s months, %(start)s – %(end)s)",
-        code=period.code,
+        code=quarter_label(period.year, period.quarter),
         months=period.months,
         start=period.starts_on.strftime("%d/%m/%Y"),
         end=period.ends_on.strftime("%d/%m/%Y"),

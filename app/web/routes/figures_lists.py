@@ -9,6 +9,7 @@ from starlette.responses import Response
 
 from app.web import api_figures
 from app.web.deps import ApiDep, CurrentUser
+from app.web.flash import done_word
 from app.web.i18n import gettext
 from app.web.models_figures import STATUS_LABELS
 from app.web.paging import Paging
@@ -48,7 +49,7 @@ async def reports_list(request: Request, api: ApiDep, me: CurrentUser) -> Respon
         api_figures.indicators(api),
     )
     reporting = [u for u in units if u.kind in REPORTING_KINDS]
-    done = params.get("done", "")
+    done = done_word(request)
     context: dict[str, Any] = {
         "reports": found.items,
         "indicators": indicators,
