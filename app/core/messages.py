@@ -5,6 +5,8 @@ Keys are the English messages; parameters use str.format names.
 
 from typing import Any
 
+from app.core.messages_eligibility import ELIGIBILITY_VI
+
 VI: dict[str, str] = {
     # problem titles
     "Bad request": "Yêu cầu không hợp lệ",
@@ -91,14 +93,14 @@ VI: dict[str, str] = {
     "You cannot deactivate yourself": "Bạn không thể tự vô hiệu hóa tài khoản của mình",
     "You cannot change your own role or unit": "Bạn không thể tự đổi vai trò hoặc đơn vị của mình",
     "Only an administrator can create administrators": "Chỉ quản trị viên mới tạo được quản trị viên",
-    "Unknown indicator": "Chỉ số không tồn tại",
-    "Unknown metric": "Chỉ tiêu không tồn tại",
+    "Unknown indicator": "Tỷ lệ không tồn tại",
+    "Unknown metric": "Chỉ tiêu thống kê không tồn tại",
     "Must be a list of rows": "Phải là danh sách các dòng",
     "Duplicate of row {row}": "Trùng với dòng {row}",
     "The first row must name the columns unit and period": "Dòng đầu phải có tên cột unit và period",
     "This value is computed, not entered": "Giá trị này được tính tự động, không nhập",
     "Only a user at the top of the hierarchy may set the default target": (
-        "Chỉ người dùng ở cấp cao nhất mới đặt được chỉ tiêu mặc định"
+        "Chỉ người dùng ở cấp cao nhất mới đặt được chỉ tiêu được giao mặc định"
     ),
     "Period {code} exists already": "Kỳ báo cáo {code} đã có",
     "This unit already has an exception for the period": "Đơn vị này đã được mở khóa cho kỳ báo cáo",
@@ -210,6 +212,29 @@ VI: dict[str, str] = {
     "user": "người dùng",
     "token": "mã truy cập",
     "session": "phiên đăng nhập",
+    # the council's vote (services/nominations.py), rendered when read
+    "The council did not pass it: {explanation}": "Hội đồng không thông qua: {explanation}",
+    "This title requires a secret ballot (Decree 91/2017/NĐ-CP, Article 45(8))": (
+        "Danh hiệu này phải bỏ phiếu kín (NĐ 91/2017/NĐ-CP Điều 45 khoản 8)"
+    ),
+    "{yes}/{members} members in favour ({share}); at least 90 % of all members are needed, "
+    "that is ≥ {need} votes (Decree 91/2017/NĐ-CP, Article 45(8))": (
+        "{yes}/{members} thành viên đồng ý ({share}); cần ≥ 90 % tổng số thành viên, "
+        "tức ≥ {need} phiếu (NĐ 91/2017/NĐ-CP Điều 45 khoản 8)"
+    ),
+    "{yes}/{members} members in favour ({share}); more than half of all members are needed, "
+    "that is ≥ {need} votes (a default rule: not confirmed yet — the officer must check the sector council's regulation)": (
+        "{yes}/{members} thành viên đồng ý ({share}); cần quá nửa tổng số thành viên, "
+        "tức ≥ {need} phiếu (quy tắc mặc định, chưa được xác nhận — cán bộ cần kiểm tra quy chế Hội đồng ngành Tư pháp)"
+    ),
+    "Secret ballot; at least 90 % of all council members must vote for it "
+    "(Decree 91/2017/NĐ-CP, Article 45(8))": (
+        "Bỏ phiếu kín; cần ít nhất 90 % tổng số thành viên Hội đồng đồng ý "
+        "(NĐ 91/2017/NĐ-CP Điều 45 khoản 8)"
+    ),
+    "More than half of all council members must vote for it": (
+        "Cần quá nửa tổng số thành viên Hội đồng đồng ý"
+    ),
 }
 
 # pydantic error type -> (English message, the ctx keys it reads)
@@ -243,6 +268,9 @@ PYDANTIC_MESSAGES: dict[str, str] = {
     "extra_forbidden": "Unknown field",
     "json_invalid": "Invalid value",
 }
+
+
+VI.update(ELIGIBILITY_VI)  # the eligibility rules' texts live in their own module
 
 
 def pick_language(accept_language: str | None) -> str:

@@ -10,7 +10,7 @@ from sqlalchemy import JSON, CheckConstraint, Column, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from app.core.types import Id, LongText, Name, UTCDateTime, field_error, utcnow
-from app.models.base import Versioned
+from app.models.base import ALLOWED_ACTIONS_DOC, Versioned
 from app.models.campaigns import CampaignRef
 from app.models.units import UnitRef
 
@@ -203,6 +203,9 @@ class AwardPublic(SQLModel):
     nomination_id: int | None
     revoked_at: datetime | None
     revoked_reason: str | None
+    allowed_actions: list[str] = Field(
+        default_factory=list, description=ALLOWED_ACTIONS_DOC + " Awards: revoke (not revoked)."
+    )
 
 
 class DecisionPublic(SQLModel):
@@ -216,6 +219,9 @@ class DecisionPublic(SQLModel):
     campaign: CampaignRef | None
     title: str | None
     awards: list[AwardPublic]
+    allowed_actions: list[str] = Field(
+        default_factory=list, description=ALLOWED_ACTIONS_DOC + " Decisions: update, add_award."
+    )
     version: int
 
 
@@ -327,11 +333,30 @@ class NominationPublic(SQLModel):
     achievements: str | None
     status: NominationStatus
     dossier: list[DossierItem]
-    vote: dict[str, Any] | None
+    vote: dict[str, Any] | None = Field(
+        description="The council's vote: members, present, yes, secret_ballot, held_on, "
+        "passed, outcome (secret_ballot_90, majority or secret_ballot_required), need (the "
+        "votes the rule asks for), regime, and rule: the outcome in words, in the language "
+        "of Accept-Language."
+    )
+    vote_rule: str = Field(
+        default="",
+        description="The council's rule for this award type, in the language of "
+        "Accept-Language (what the vote form explains).",
+    )
     eligibility: dict[str, Any] | None
-    reason: str | None
+    reason: str | None = Field(
+        description="Why it was rejected: the reviewer's words, or (rejected by the "
+        "council's vote) the vote's outcome in the language of Accept-Language."
+    )
     award_id: int | None
     submitted_at: datetime | None
+    allowed_actions: list[str] = Field(
+        default_factory=list,
+        description=ALLOWED_ACTIONS_DOC
+        + " Nominations: update (draft), submit (draft), vote (submitted), reject (submitted"
+        " or approved), decide (approved).",
+    )
     version: int
 
 

@@ -11,6 +11,13 @@ from app.core.types import UTCDateTime, utcnow
 
 T = TypeVar("T")
 
+# The description every Public model's `allowed_actions` carries in the OpenAPI document.
+ALLOWED_ACTIONS_DOC = (
+    "What the caller may do to this object now (role, token scope, unit scope and the "
+    "object's state), by action name; the pages show a button only for these. Any other "
+    "action is refused (403 or 409)."
+)
+
 
 class Timestamped(SQLModel):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)

@@ -6,12 +6,21 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import StringConstraints, model_validator
-from sqlalchemy import JSON, CheckConstraint, Column, LargeBinary, String, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Column,
+    Index,
+    LargeBinary,
+    String,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import deferred
 from sqlmodel import Field, SQLModel
 
 from app.core.types import Id, LongText, Name, ShortText, UTCDateTime, field_error, utcnow
-from app.models.base import Versioned
+from app.models.base import ALLOWED_ACTIONS_DOC, Versioned
 from app.models.units import UnitRef
 
 
@@ -152,7 +161,18 @@ class CampaignPublic(SQLModel):
     children: list[CampaignRef]
     documents: int
     criteria: int
-    can_edit: bool
+    can_edit: bool = Field(
+        description="Deprecated: alias of 'update' in allowed_actions.",
+        schema_extra={"deprecated": True},
+    )
+    allowed_actions: list[str] = Field(
+        default_factory=list,
+        description=ALLOWED_ACTIONS_DOC
+        + " Campaigns: update, launch (draft), close (launched), add_document, attach_file,"
+        " remove_document, add_criterion, remove_criterion, add_exemplar, add_review"
+        " (the managing unit), register (launched; staff of a participating unit),"
+        " preview_progress (the managing unit; a read).",
+    )
     version: int
 
 
@@ -287,6 +307,17 @@ class Registration(Versioned, table=True):
             name="ck_registration_status",
         ),
         UniqueConstraint("campaign_id", "unit_id", "person_id", name="uq_registration"),
+        # A unit registers itself once per campaign, whatever the state of that registration
+        # (a returned one is sent again, not registered anew). uq_registration cannot say it:
+        # NULL person_ids never clash in a unique key, so the unit's own row needs this index.
+        Index(
+            "uq_registration_unit_once",
+            "campaign_id",
+            "unit_id",
+            unique=True,
+            sqlite_where=text("person_id IS NULL"),
+            postgresql_where=text("person_id IS NULL"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -326,6 +357,12 @@ class RegistrationPublic(SQLModel):
     reason: str | None
     submitted_at: datetime | None
     decided_by: str | None
+    allowed_actions: list[str] = Field(
+        default_factory=list,
+        description=ALLOWED_ACTIONS_DOC
+        + " Registrations: submit (draft or returned, while the campaign is launched),"
+        " accept and return (submitted; the managing unit).",
+    )
     version: int
 
 

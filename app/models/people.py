@@ -7,7 +7,7 @@ from sqlalchemy import CheckConstraint, String
 from sqlmodel import Field, SQLModel
 
 from app.core.types import Id, Name, ShortText
-from app.models.base import Versioned
+from app.models.base import ALLOWED_ACTIONS_DOC, Versioned
 from app.models.units import UnitRef
 
 
@@ -68,4 +68,7 @@ class PersonPublic(SQLModel):
     is_external: bool
     is_active: bool
     is_demo: bool
+    allowed_actions: list[str] = Field(
+        default_factory=list, description=ALLOWED_ACTIONS_DOC + " People: update."
+    )
     version: int

@@ -7,7 +7,7 @@ from sqlalchemy import CheckConstraint, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from app.core.types import Id, LongText, ShortText, UTCDateTime, utcnow
-from app.models.base import Versioned
+from app.models.base import ALLOWED_ACTIONS_DOC, Versioned
 from app.models.units import UnitRef
 
 
@@ -53,6 +53,11 @@ class PeriodPublic(SQLModel):
     ends_on: date
     due_on: date
     status: PeriodStatus
+    allowed_actions: list[str] = Field(
+        default_factory=list,
+        description=ALLOWED_ACTIONS_DOC
+        + " Periods: update, open (when closed), close (when open).",
+    )
     version: int
 
 

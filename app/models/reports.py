@@ -9,7 +9,7 @@ from sqlalchemy import BigInteger, CheckConstraint, Column, ForeignKey, String, 
 from sqlmodel import Field, SQLModel
 
 from app.core.types import Id, LongText, UTCDateTime, utcnow
-from app.models.base import Versioned
+from app.models.base import ALLOWED_ACTIONS_DOC, Versioned
 from app.models.metrics import Severity
 from app.models.units import UnitRef
 
@@ -133,6 +133,10 @@ class ReportPublic(Evaluation):
     is_late: bool
     comment: str | None
     editable: bool
+    allowed_actions: list[str] = Field(
+        default_factory=list,
+        description=ALLOWED_ACTIONS_DOC + " Reports: update, submit, approve, return, reopen.",
+    )
     version: int
 
 

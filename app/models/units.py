@@ -8,7 +8,7 @@ from sqlalchemy import CheckConstraint, String
 from sqlmodel import Field, SQLModel
 
 from app.core.types import Code, Id, Name, ShortText
-from app.models.base import Versioned
+from app.models.base import ALLOWED_ACTIONS_DOC, Versioned
 
 
 class UnitKind(StrEnum):
@@ -88,6 +88,14 @@ class UnitPublic(SQLModel):
     valid_to: date | None
     address: str | None
     depth: int
+    reports_figures: bool = Field(
+        default=False,
+        description="Whether the unit reports figures (an office of the enforcement system "
+        "that makes quarterly reports); the API decides, pages need not know the unit kinds.",
+    )
+    allowed_actions: list[str] = Field(
+        default_factory=list, description=ALLOWED_ACTIONS_DOC + " Units: update."
+    )
     version: int
 
 
@@ -97,3 +105,8 @@ class UnitRef(SQLModel):
     name: str
     kind: UnitKind
     is_external: bool
+    reports_figures: bool = Field(
+        default=False,
+        description="Whether the unit reports figures (an office of the enforcement system "
+        "that makes quarterly reports); the API decides, pages need not know the unit kinds.",
+    )

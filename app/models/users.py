@@ -9,7 +9,7 @@ from sqlalchemy import CheckConstraint, String
 from sqlmodel import Field, SQLModel
 
 from app.core.types import ExactText, Id, Name, UTCDateTime, utcnow
-from app.models.base import Versioned
+from app.models.base import ALLOWED_ACTIONS_DOC, Versioned
 from app.models.units import UnitRef
 
 
@@ -92,6 +92,9 @@ class UserPublic(SQLModel):
     role: Role
     unit: UnitRef
     is_active: bool
+    allowed_actions: list[str] = Field(
+        default_factory=list, description=ALLOWED_ACTIONS_DOC + " Users: update, reset_password."
+    )
     version: int
 
 
@@ -100,6 +103,13 @@ class Me(UserPublic):
 
     scope: TokenScope
     token_kind: TokenKind
+    permissions: list[str] = Field(
+        default_factory=list,
+        description="The actions of the permission matrix this caller may perform with this "
+        "token, sorted (e.g. reports.read, reports.write, reports.review); a read-only token "
+        "gets only the read actions. Whether one object allows an action is its own "
+        "allowed_actions.",
+    )
     # The units above the user's own, from the top: they may launch campaigns or issue
     # decisions the user records, though their data lies outside the user's scope.
     ancestors: list[UnitRef] = []

@@ -16,6 +16,14 @@ class Regime:
     valid_from: date
     valid_to: date | None
     documents: tuple[str, ...]
+    name_en: str = ""
+    documents_en: tuple[str, ...] = ()
+
+    def name_in(self, lang: str) -> str:
+        return self.name_en if lang == "en" and self.name_en else self.name
+
+    def documents_in(self, lang: str) -> list[str]:
+        return list(self.documents_en if lang == "en" and self.documents_en else self.documents)
 
 
 OLD = "LAW2003_ND91_TT05_2018"
@@ -33,6 +41,13 @@ REGIMES = {
             "Thông tư 12/2019/TT-BNV",
             "Thông tư 05/2018/TT-BTP",
         ),
+        "Law on Emulation and Commendation 2003 (amended 2005, 2009, 2013)",
+        (
+            "Law on Emulation and Commendation 15/2003/QH11, amended 2005, 2009, 39/2013/QH13",
+            "Decree 91/2017/NĐ-CP",
+            "Circular 12/2019/TT-BNV",
+            "Circular 05/2018/TT-BTP",
+        ),
     ),
     NEW: Regime(
         NEW,
@@ -45,6 +60,13 @@ REGIMES = {
             "Thông tư 01/2024/TT-BNV",
             "Thông tư 11/2023/TT-BTP",
         ),
+        "Law on Emulation and Commendation 2022",
+        (
+            "Law on Emulation and Commendation 06/2022/QH15",
+            "Decree 98/2023/NĐ-CP",
+            "Circular 01/2024/TT-BNV",
+            "Circular 11/2023/TT-BTP",
+        ),
     ),
     NEWEST: Regime(
         NEWEST,
@@ -55,6 +77,12 @@ REGIMES = {
             "Luật Thi đua, khen thưởng 06/2022/QH15",
             "Nghị định 152/2025/NĐ-CP",
             "Thông tư 11/2023/TT-BTP",
+        ),
+        "Law on Emulation and Commendation 2022 (Decree 152/2025)",
+        (
+            "Law on Emulation and Commendation 06/2022/QH15",
+            "Decree 152/2025/NĐ-CP",
+            "Circular 11/2023/TT-BTP",
         ),
     ),
 }

@@ -27,14 +27,15 @@ from app.models.awards import (
 )
 from app.models.campaigns import Campaign, CampaignRef
 from app.models.people import Person
-from app.models.units import Unit, UnitRef
+from app.models.units import Unit
 from app.services import audit, eligibility
 from app.services.award_catalogue import regime_for_year
 from app.services.award_checks import check_line, issuer_for, preload, types_by_code
 from app.services.campaigns import visible
 from app.services.common import apply_changes, bump, check_version, page
-from app.services.scope import Actor, authorize, in_subtree
+from app.services.scope import Actor, authorize, in_subtree, may
 from app.services.text import code_contains, nfc
+from app.services.units import unit_ref
 
 
 def scope_unit_ids(actor: Actor):  # type: ignore[no-untyped-def]
@@ -136,14 +137,31 @@ def _person_refs(session: Session, ids: Iterable[int]) -> dict[int, PersonRef]:
         p.id: PersonRef(
             id=p.id,
             full_name=p.full_name,
-            unit=UnitRef.model_validate(u),
+            unit=unit_ref(u),
             is_external=p.is_external,
         )  # type: ignore[misc]
         for p, u in rows
     }
 
 
-def publish_awards(session: Session, awards: list[Award]) -> list[AwardPublic]:
+def award_actions(actor: Actor | None, award: Award) -> list[str]:
+    """An award of the caller's scope may be revoked once, by whoever writes decisions."""
+    if actor is None or award.revoked_at is not None or not may(actor, "decisions.write"):
+        return []
+    return ["revoke"]
+
+
+def decision_actions(actor: Actor, issuer: Unit) -> list[str]:
+    """The issuer's subtree, or an office recording a decision of a unit above it, changes
+    a decision and adds awards to it (award_checks.issuer_for)."""
+    ancestors = {int(p) for p in actor.unit_path.strip("/").split("/") if p}
+    recorder = issuer.path.startswith(actor.unit_path) or issuer.id in ancestors
+    return ["update", "add_award"] if recorder and may(actor, "decisions.write") else []
+
+
+def publish_awards(
+    session: Session, awards: list[Award], actor: Actor | None = None
+) -> list[AwardPublic]:
     if not awards:
         return []
     decisions = {
@@ -158,7 +176,7 @@ def publish_awards(session: Session, awards: list[Award]) -> list[AwardPublic]:
         | {d.issuer_id for d in decisions.values()}
     )
     units = {
-        u.id: UnitRef.model_validate(u)
+        u.id: unit_ref(u)
         for u in session.exec(select(Unit).where(col(Unit.id).in_(unit_ids))).all()
     }
     people = _person_refs(session, [a.recipient_person_id for a in awards if a.recipient_person_id])
@@ -193,6 +211,7 @@ def publish_awards(session: Session, awards: list[Award]) -> list[AwardPublic]:
                 nomination_id=a.nomination_id,
                 revoked_at=a.revoked_at,
                 revoked_reason=a.revoked_reason,
+                allowed_actions=award_actions(actor, a),
             )
         )
     return out
@@ -209,12 +228,12 @@ def _publish_decisions(
         .where(col(Award.decision_id).in_(ids), col(Award.unit_id).in_(scope_unit_ids(actor)))
         .order_by(Award.id)
     ).all()
-    public = publish_awards(session, list(awards))
+    public = publish_awards(session, list(awards), actor)
     by_decision: dict[int, list[AwardPublic]] = {i: [] for i in ids}  # type: ignore[misc]
     for a in public:
         by_decision[a.decision.id].append(a)
     issuers = {
-        u.id: UnitRef.model_validate(u)
+        u.id: u
         for u in session.exec(
             select(Unit).where(col(Unit.id).in_({d.issuer_id for d in decisions}))
         ).all()
@@ -231,9 +250,10 @@ def _publish_decisions(
         DecisionPublic.model_validate(
             d,
             update={
-                "issuer": issuers[d.issuer_id],
+                "issuer": unit_ref(issuers[d.issuer_id]),
                 "campaign": campaigns.get(d.campaign_id) if d.campaign_id else None,
                 "awards": by_decision[d.id],
+                "allowed_actions": decision_actions(actor, issuers[d.issuer_id]),
             },  # type: ignore[index]
         )
         for d in decisions
@@ -394,7 +414,7 @@ def list_awards(
         limit=limit,
         offset=offset,
     )
-    return publish_awards(session, rows), total
+    return publish_awards(session, rows, actor), total
 
 
 def get_award(session: Session, actor: Actor, award_id: int) -> AwardPublic:
@@ -406,7 +426,7 @@ def get_award(session: Session, actor: Actor, award_id: int) -> AwardPublic:
     ).first()
     if award is None:
         raise NotFound("No such {entity}", params={"entity": "award"})
-    return publish_awards(session, [award])[0]
+    return publish_awards(session, [award], actor)[0]
 
 
 def revoke_award(session: Session, actor: Actor, award_id: int, reason: str) -> AwardPublic:
@@ -447,7 +467,7 @@ def revoke_award(session: Session, actor: Actor, award_id: int, reason: str) -> 
         after=audit.snapshot(award),
     )
     session.commit()
-    return publish_awards(session, [award])[0]
+    return publish_awards(session, [award], actor)[0]
 
 
 def add_award(

@@ -24,30 +24,46 @@ from app.models.campaigns import (
     ReviewPublic,
 )
 from app.models.people import Person
-from app.models.units import Unit, UnitRef
-from app.services import audit
+from app.models.units import Unit
+from app.services import audit, workflow
 from app.services.campaigns import can_manage, get_managed, get_visible, visible
-from app.services.common import bump, check_version
 from app.services.scope import Actor, authorize, in_subtree, unit_in_scope
+from app.services.units import unit_ref
 
 # ---- registrations -------------------------------------------------------------------------
 
 
+def registration_actions(
+    actor: Actor, reg: Registration, campaign: Campaign, manages: bool
+) -> list[str]:
+    """workflow.REGISTRATION's steps open to the caller: a registration is sent while the
+    campaign is launched, and accepted or returned by the managing unit."""
+    launched = campaign.status == CampaignStatus.launched
+    return workflow.allowed(
+        actor,
+        workflow.REGISTRATION,
+        reg.status,
+        {"submit": launched, "accept": manages, "return": manages},
+    )
+
+
 def _registration_public(
-    reg: Registration, unit: Unit, person: Person | None
+    reg: Registration, unit: Unit, person: Person | None, actions: list[str]
 ) -> RegistrationPublic:
     return RegistrationPublic.model_validate(
         reg,
         update={
-            "unit": UnitRef.model_validate(unit),
+            "unit": unit_ref(unit),
             "person_name": person.full_name if person else None,
+            "allowed_actions": actions,
         },
     )
 
 
 def list_registrations(session: Session, actor: Actor, campaign_id: int) -> RegistrationSummary:
     authorize(actor, "campaigns.read")
-    get_visible(session, actor, campaign_id)
+    campaign = get_visible(session, actor, campaign_id)
+    manages = can_manage(session, actor, campaign)
     rows = session.exec(
         select(Registration, Unit, Person)
         .join(Unit, Unit.id == Registration.unit_id)
@@ -63,8 +79,11 @@ def list_registrations(session: Session, actor: Actor, campaign_id: int) -> Regi
         .order_by(Unit.name)
     ).all()
     return RegistrationSummary(
-        items=[_registration_public(r, u, p) for r, u, p in rows],
-        not_registered=[UnitRef.model_validate(u) for u in participants if u.id not in registered],
+        items=[
+            _registration_public(r, u, p, registration_actions(actor, r, campaign, manages))
+            for r, u, p in rows
+        ],
+        not_registered=[unit_ref(u) for u in participants if u.id not in registered],
     )
 
 
@@ -113,7 +132,8 @@ def create_registration(
         session, actor, "create", "registration", reg.id, unit_id=unit.id, after=audit.snapshot(reg)
     )
     session.commit()
-    return _registration_public(reg, unit, person)
+    actions = registration_actions(actor, reg, campaign, can_manage(session, actor, campaign))
+    return _registration_public(reg, unit, person, actions)
 
 
 def _registration(
@@ -145,40 +165,41 @@ def transition_registration(
     reason: str | None = None,
     expected_version: int | None = None,
 ) -> RegistrationPublic:
-    """submit (the unit), accept or return with a reason (the managing unit)."""
-    authorize(actor, "registrations.write")
-    reg, unit, campaign = _registration(session, actor, campaign_id, registration_id)
-    check_version(reg, expected_version)
-    before = audit.snapshot(reg)
-    if action == "submit":
-        if reg.status not in (RegistrationStatus.draft, RegistrationStatus.returned):
-            raise Conflict("Only a draft or returned registration can be submitted")
-        reg.status, reg.submitted_at, reg.reason = RegistrationStatus.submitted, utcnow(), None
-    else:
-        if not can_manage(session, actor, campaign):
+    """submit (the unit, while the campaign is launched), accept or return with a reason
+    (the managing unit): workflow.REGISTRATION."""
+
+    def allowed_here(row: tuple[Registration, Unit, Campaign]) -> None:
+        campaign = row[2]
+        if action == "submit":
+            if campaign.status != CampaignStatus.launched:
+                raise Conflict("Registrations open when the campaign is launched and close with it")
+        elif not can_manage(session, actor, campaign):
             raise Forbidden("Only the managing unit may change this campaign")
-        if reg.status != RegistrationStatus.submitted:
-            raise Conflict("Only a submitted registration can be accepted or returned")
-        reg.status = (
-            RegistrationStatus.accepted if action == "accept" else RegistrationStatus.returned
-        )
-        reg.reason = reason
-        reg.decided_by = actor.username
-    bump(reg)
-    session.add(reg)
-    audit.record(
+
+    def record_outcome(row: tuple[Registration, Unit, Campaign]) -> None:
+        reg = row[0]
+        if action == "submit":
+            reg.submitted_at, reg.reason = utcnow(), None
+        else:
+            reg.reason = reason
+            reg.decided_by = actor.username
+
+    reg, unit, campaign = workflow.transition(
         session,
         actor,
+        workflow.REGISTRATION,
         action,
-        "registration",
-        reg.id,
-        unit_id=unit.id,
-        before=before,
-        after=audit.snapshot(reg),
+        lambda: _registration(session, actor, campaign_id, registration_id),
+        entity="registration",
+        unit_of=lambda row: row[1].id,
+        expected_version=expected_version,
+        reason=reason,
+        guard=allowed_here,
+        effect=record_outcome,
     )
-    session.commit()
     person = session.get(Person, reg.person_id) if reg.person_id else None
-    return _registration_public(reg, unit, person)
+    actions = registration_actions(actor, reg, campaign, can_manage(session, actor, campaign))
+    return _registration_public(reg, unit, person, actions)
 
 
 # ---- exemplars -----------------------------------------------------------------------------
@@ -191,7 +212,7 @@ def _exemplar_public(
         e,
         update={
             "campaign": CampaignRef.model_validate(campaign),
-            "unit": UnitRef.model_validate(unit) if unit else None,
+            "unit": unit_ref(unit) if unit else None,
             "person_name": person.full_name if person else None,
         },
     )

@@ -5,7 +5,7 @@ closed. Launching puts the campaign on every participating unit's board."""
 from sqlalchemy import or_
 from sqlmodel import Session, col, func, select
 
-from app.core.errors import Conflict, FieldIssue, Forbidden, Invalid, NotFound
+from app.core.errors import FieldIssue, Forbidden, Invalid, NotFound
 from app.core.types import utcnow
 from app.models.campaigns import (
     Campaign,
@@ -19,11 +19,12 @@ from app.models.campaigns import (
     CampaignStatus,
     CampaignUpdate,
 )
-from app.models.units import Unit, UnitRef
-from app.services import audit
+from app.models.units import Unit
+from app.services import audit, workflow
 from app.services.common import apply_changes, bump, check_version, page
-from app.services.scope import Actor, authorize, in_subtree, unit_in_scope
+from app.services.scope import PERMISSIONS, Actor, authorize, in_subtree, may, unit_in_scope
 from app.services.text import code_contains, fold
+from app.services.units import unit_ref
 
 
 def visible(actor: Actor):  # type: ignore[no-untyped-def]
@@ -65,6 +66,42 @@ def get_managed(session: Session, actor: Actor, campaign_id: int) -> Campaign:
     if not can_manage(session, actor, campaign):
         raise Forbidden("Only the managing unit may change this campaign")
     return campaign
+
+
+# What the managing unit may do to a campaign in any state, besides launch and close.
+MANAGER_ACTIONS = (
+    "update",
+    "add_document",
+    "attach_file",
+    "remove_document",
+    "add_criterion",
+    "remove_criterion",
+    "add_exemplar",
+    "add_review",
+)
+
+
+def allowed_actions(actor: Actor, campaign: Campaign, owner: Unit) -> list[str]:
+    """The managing unit's reviewers and administrators change the campaign and its parts,
+    and launch and close it; staff of a participating unit register while it is launched;
+    a manager may preview progress with figures not yet approved (a read)."""
+    manages = actor.role in PERMISSIONS["campaigns.write"] and owner.path.startswith(
+        actor.unit_path
+    )
+    actions: list[str] = []
+    if manages and may(actor, "campaigns.write"):
+        actions += MANAGER_ACTIONS
+    actions += workflow.allowed(
+        actor,
+        workflow.CAMPAIGN,
+        campaign.status,
+        {"launch": manages, "close": manages},
+    )
+    if campaign.status == CampaignStatus.launched and may(actor, "registrations.write"):
+        actions.append("register")
+    if manages:
+        actions.append("preview_progress")
+    return actions
 
 
 def list_campaigns(
@@ -148,25 +185,25 @@ def publish(session: Session, actor: Actor, campaigns: list[Campaign]) -> list[C
                 .group_by(model.campaign_id)  # type: ignore[attr-defined]
             ).all()
         )
-    managed_paths = actor.unit_path
     out = []
     for c in campaigns:
         owner = units[c.owner_unit_id]
+        actions = allowed_actions(actor, c, owner)
         out.append(
             CampaignPublic.model_validate(
                 c,
                 update={
-                    "launched_by": UnitRef.model_validate(units[c.launched_by_id]),
-                    "owner_unit": UnitRef.model_validate(owner),
+                    "launched_by": unit_ref(units[c.launched_by_id]),
+                    "owner_unit": unit_ref(owner),
                     "parent": CampaignRef.model_validate(parents[c.parent_id])
                     if c.parent_id in parents
                     else None,
-                    "participants": [UnitRef.model_validate(u) for u in participants[c.id]],  # type: ignore[index]
+                    "participants": [unit_ref(u) for u in participants[c.id]],  # type: ignore[index]
                     "children": [CampaignRef.model_validate(x) for x in children[c.id]],  # type: ignore[index]
                     "documents": counts[CampaignDocument].get(c.id, 0),
                     "criteria": counts[CampaignCriterion].get(c.id, 0),
-                    "can_edit": actor.role in ("admin", "reviewer")
-                    and owner.path.startswith(managed_paths),
+                    "can_edit": "update" in actions,
+                    "allowed_actions": actions,
                 },
             )
         )
@@ -333,23 +370,17 @@ def update_campaign(
 
 
 def _move(
-    session: Session,
-    actor: Actor,
-    campaign_id: int,
-    to: CampaignStatus,
-    expected_version: int | None,
+    session: Session, actor: Actor, campaign_id: int, action: str, expected_version: int | None
 ) -> CampaignPublic:
-    campaign = get_managed(session, actor, campaign_id)
-    check_version(campaign, expected_version)
-    allowed = {
-        CampaignStatus.launched: CampaignStatus.draft,
-        CampaignStatus.closed: CampaignStatus.launched,
-    }
-    if campaign.status != allowed[to]:
-        raise Conflict(
-            "A {status} campaign cannot move to {to}", params={"status": campaign.status, "to": to}
-        )
-    if to == CampaignStatus.launched:
+    """Launch or close (workflow.CAMPAIGN), by the managing unit."""
+
+    def managed(campaign: Campaign) -> None:
+        if not can_manage(session, actor, campaign):
+            raise Forbidden("Only the managing unit may change this campaign")
+
+    def launch_checks(campaign: Campaign) -> None:
+        if action != "launch":
+            return
         count = session.exec(
             select(func.count()).where(CampaignParticipant.campaign_id == campaign.id)
         ).one()
@@ -358,31 +389,29 @@ def _move(
                 FieldIssue("participant_ids", "Name at least one participating unit", "required")
             )
         campaign.launched_at = utcnow()
-    before = audit.snapshot(campaign)
-    campaign.status = to
-    bump(campaign)
-    session.add(campaign)
-    audit.record(
+
+    campaign = workflow.transition(
         session,
         actor,
-        to.value,
-        "campaign",
-        campaign.id,
-        unit_id=campaign.owner_unit_id,
-        before=before,
-        after=audit.snapshot(campaign),
+        workflow.CAMPAIGN,
+        action,
+        lambda: get_visible(session, actor, campaign_id, for_update=True),
+        entity="campaign",
+        unit_of=lambda c: c.owner_unit_id,
+        expected_version=expected_version,
+        guard=managed,
+        effect=launch_checks,
     )
-    session.commit()
     return get_campaign(session, actor, campaign.id)  # type: ignore[arg-type]
 
 
 def launch(
     session: Session, actor: Actor, campaign_id: int, expected_version: int | None
 ) -> CampaignPublic:
-    return _move(session, actor, campaign_id, CampaignStatus.launched, expected_version)
+    return _move(session, actor, campaign_id, "launch", expected_version)
 
 
 def close(
     session: Session, actor: Actor, campaign_id: int, expected_version: int | None
 ) -> CampaignPublic:
-    return _move(session, actor, campaign_id, CampaignStatus.closed, expected_version)
+    return _move(session, actor, campaign_id, "close", expected_version)

@@ -5,7 +5,7 @@
 
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.models.metrics import (
     Dimension,
@@ -21,57 +21,65 @@ from app.models.metrics import (
 from app.services.formulas import Comparison, Sum, parse_comparison, parse_sum
 from app.services.scope import Actor, authorize
 
-# (suffix, Vietnamese, English, kind, formula over the same dimension's suffixes)
+# (suffix, Vietnamese, English, kind, formula over the same dimension's suffixes); in the names
+# {d} is the dimension's word ("việc", "tiền" / "cases", "money"), {D} the same capitalised.
 _FLOW = [
-    ("cu_chuyen_sang", "cũ chuyển sang", "carried over", MetricKind.input, None),
-    ("thu_ly_moi", "thụ lý mới", "newly accepted", MetricKind.input, None),
+    ("cu_chuyen_sang", "Số {d} cũ chuyển sang", "{D} carried over", MetricKind.input, None),
+    ("thu_ly_moi", "Số {d} thụ lý mới", "{D} newly accepted", MetricKind.input, None),
     (
         "tong_thu_ly",
-        "tổng số thụ lý",
-        "total accepted",
+        "Tổng số {d} thụ lý",
+        "Total {d} accepted",
         MetricKind.derived,
         "{d}_cu_chuyen_sang + {d}_thu_ly_moi",
     ),
-    ("uy_thac", "ủy thác", "delegated out", MetricKind.input, None),
+    ("uy_thac", "Số {d} ủy thác", "{D} delegated out", MetricKind.input, None),
     (
         "phai_thi_hanh",
-        "tổng số phải thi hành",
-        "total to enforce",
+        "Tổng số {d} phải thi hành",
+        "Total {d} to enforce",
         MetricKind.derived,
         "{d}_tong_thu_ly - {d}_uy_thac",
     ),
-    ("co_dieu_kien", "có điều kiện thi hành", "enforceable", MetricKind.input, None),
+    ("co_dieu_kien", "Số {d} có điều kiện thi hành", "{D} enforceable", MetricKind.input, None),
     (
         "chua_co_dieu_kien",
-        "chưa có điều kiện thi hành",
-        "not yet enforceable",
+        "Số {d} chưa có điều kiện thi hành",
+        "{D} not yet enforceable",
         MetricKind.input,
         None,
     ),
-    ("thi_hanh_xong", "thi hành xong", "completed", MetricKind.input, None),
-    ("dinh_chi", "đình chỉ thi hành", "terminated", MetricKind.input, None),
+    ("thi_hanh_xong", "Số {d} thi hành xong", "{D} completed", MetricKind.input, None),
+    ("dinh_chi", "Số {d} đình chỉ thi hành", "{D} terminated", MetricKind.input, None),
     (
         "chuyen_ky_sau",
-        "chuyển kỳ sau",
-        "carried to next period",
+        "Số {d} chuyển kỳ sau",
+        "{D} carried to next period",
         MetricKind.derived,
         "{d}_phai_thi_hanh - {d}_thi_hanh_xong - {d}_dinh_chi",
     ),
 ]
-_DIMENSIONS = [(Dimension.cases, "Số việc", "Cases"), (Dimension.money, "Số tiền", "Money")]
+_DIMENSIONS = [(Dimension.cases, "việc", "cases"), (Dimension.money, "tiền", "money")]
+# Names seeded before the glossary fixed the wording: renamed in place unless changed since.
+_OLD_NAMES = {
+    "viec_tong_thu_ly": ("Số việc tổng số thụ lý", "Cases total accepted"),
+    "viec_phai_thi_hanh": ("Số việc tổng số phải thi hành", "Cases total to enforce"),
+    "tien_tong_thu_ly": ("Số tiền tổng số thụ lý", "Money total accepted"),
+    "tien_phai_thi_hanh": ("Số tiền tổng số phải thi hành", "Money total to enforce"),
+}
 
 
 def _metrics() -> list[Metric]:
     out = []
     position = 0
-    for dim, vi_prefix, en_prefix in _DIMENSIONS:
+    for dim, vi_word, en_word in _DIMENSIONS:
         for suffix, vi, en, kind, formula in _FLOW:
             position += 10
             out.append(
                 Metric(
                     code=f"{dim.value}_{suffix}",
-                    name_vi=f"{vi_prefix} {vi}",
-                    name_en=f"{en_prefix} {en}",
+                    name_vi=vi.format(d=vi_word),
+                    name_en=en.format(d=en_word, D=en_word.capitalize()),
                     dimension=dim,
                     kind=kind,
                     formula=formula.format(d=dim.value) if formula else None,
@@ -170,8 +178,22 @@ def _rules() -> list[ValidationRule]:
     return rules
 
 
+def _rename_old_metrics(session: Session) -> None:
+    """Metrics still carrying a name seeded before the glossary take its wording; a name an
+    administrator chose is left alone."""
+    new = {m.code: m for m in _metrics() if m.code in _OLD_NAMES}
+    for row in session.exec(select(Metric).where(col(Metric.code).in_(list(new)))).all():
+        old_vi, old_en = _OLD_NAMES[row.code]
+        if row.name_vi == old_vi:
+            row.name_vi = new[row.code].name_vi
+        if row.name_en == old_en:
+            row.name_en = new[row.code].name_en
+        session.add(row)
+
+
 def ensure_catalogue(session: Session) -> int:
     """Insert the THADS metrics, indicators and rules that are missing; returns how many."""
+    _rename_old_metrics(session)
     added = 0
     for model, rows in ((Metric, _metrics()), (Indicator, INDICATORS), (ValidationRule, _rules())):
         existing = set(session.exec(select(model.code)).all())  # type: ignore[attr-defined]

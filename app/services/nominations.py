@@ -2,12 +2,12 @@
 dossier the award asks for, voted by the council under the rule of its regime, then decided
 (the award is made on a decision) or rejected with the reason."""
 
-from math import ceil
-from typing import Any
+from collections.abc import Callable
 
 from sqlmodel import Session, col, select
 
 from app.core.errors import Conflict, FieldIssue, Invalid, NotFound
+from app.core.messages import translate
 from app.core.types import utcnow
 from app.models.awards import (
     Award,
@@ -29,11 +29,19 @@ from app.models.awards import (
     RecipientKind,
 )
 from app.models.people import Person
-from app.models.units import Unit, UnitRef
-from app.services import audit, award_checks, awards, eligibility
+from app.models.units import Unit
+from app.services import audit, award_checks, awards, eligibility, workflow
 from app.services.award_catalogue import regime_for_year
-from app.services.common import apply_changes, bump, check_version, page
-from app.services.scope import Actor, authorize, in_subtree, unit_in_scope
+from app.services.common import apply_changes, check_version, page
+from app.services.council_vote import (
+    VOTE_RULES,
+    public_reason,
+    public_vote,
+    vote_outcome,
+    vote_rule_code,
+)
+from app.services.scope import Actor, authorize, in_subtree, may, unit_in_scope
+from app.services.units import unit_ref
 
 DOSSIER_LABELS = {
     "to_trinh": "Tờ trình đề nghị khen thưởng",
@@ -49,8 +57,6 @@ EXTRA_DOSSIER = {  # R-DOSSIER-1
     "CSTD_TOAN_QUOC": ["chung_nhan_sang_kien", "ket_qua_bo_phieu"],
     "CO_THI_DUA_CP": ["ket_qua_bo_phieu"],
 }
-# Council thresholds: NĐ 91/2017 Đ.45.8 — secret ballot, ≥ 90 % of ALL members.
-SECRET_BALLOT_90 = {"CSTD_NGANH", "CSTD_TOAN_QUOC", "CO_THI_DUA_CP"}
 
 
 def dossier_items(code: str) -> list[str]:
@@ -73,25 +79,20 @@ def list_award_types(session: Session, actor: Actor) -> list[AwardTypePublic]:
     ]
 
 
-def vote_outcome(code: str, vote: CouncilVote) -> tuple[bool, str]:
-    """Whether the council's vote carries the nomination, and the reason in words."""
-    share = f"{vote.yes / vote.members * 100:.1f}".replace(".", ",") + " %"
-    if code in SECRET_BALLOT_90:
-        need = ceil(0.9 * vote.members)
-        if not vote.secret_ballot:
-            return False, "Danh hiệu này phải bỏ phiếu kín (NĐ 91/2017/NĐ-CP Điều 45 khoản 8)"
-        return vote.yes >= need, (
-            f"{vote.yes}/{vote.members} thành viên đồng ý ({share}); cần ≥ 90 % tổng số thành viên, "
-            f"tức ≥ {need} phiếu (NĐ 91/2017/NĐ-CP Điều 45 khoản 8)"
-        )
-    need = vote.members // 2 + 1
-    return vote.yes >= need, (
-        f"{vote.yes}/{vote.members} thành viên đồng ý ({share}); cần quá nửa tổng số thành viên, tức ≥ {need} phiếu "
-        "(quy tắc mặc định — quy chế Hội đồng ngành Tư pháp CHƯA XÁC NHẬN)"
+def allowed_actions(actor: Actor, n: Nomination) -> list[str]:
+    """`update` (a draft) and workflow.NOMINATION's steps; deciding makes an award, so it
+    also needs the right to write decisions."""
+    actions = (
+        ["update"] if n.status == NominationStatus.draft and may(actor, "nominations.write") else []
+    )
+    return actions + workflow.allowed(
+        actor, workflow.NOMINATION, n.status, {"decide": may(actor, "decisions.write")}
     )
 
 
-def _public(session: Session, actor: Actor, rows: list[Nomination]) -> list[NominationPublic]:
+def _public(
+    session: Session, actor: Actor, rows: list[Nomination], lang: str = "vi"
+) -> list[NominationPublic]:
     if not rows:
         return []
     types = {t.id: t for t in session.exec(select(AwardType)).all()}
@@ -131,16 +132,16 @@ def _public(session: Session, actor: Actor, rows: list[Nomination]) -> list[Nomi
         out.append(
             NominationPublic(
                 id=n.id,  # type: ignore[arg-type]
-                proposer=UnitRef.model_validate(units[n.proposer_id]),
+                proposer=unit_ref(units[n.proposer_id]),
                 year=n.year,
                 award_type=AwardTypeRef.model_validate(award_type),
-                candidate_unit=UnitRef.model_validate(units[n.candidate_unit_id])
+                candidate_unit=unit_ref(units[n.candidate_unit_id])
                 if n.candidate_unit_id
                 else None,
                 candidate_person=PersonRef(
                     id=person[0].id,
                     full_name=person[0].full_name,  # type: ignore[arg-type]
-                    unit=UnitRef.model_validate(person[1]),
+                    unit=unit_ref(person[1]),
                     is_external=person[0].is_external,
                 )
                 if person
@@ -153,9 +154,11 @@ def _public(session: Session, actor: Actor, rows: list[Nomination]) -> list[Nomi
                     )
                     for c in dossier_items(award_type.code)
                 ],
-                vote=n.vote,
-                eligibility=live,
-                reason=n.reason,
+                vote=public_vote(n.vote, lang),
+                vote_rule=translate(VOTE_RULES[vote_rule_code(award_type.code)], lang),
+                eligibility=eligibility.render_snapshot(live, lang),
+                reason=public_reason(n, lang),
+                allowed_actions=allowed_actions(actor, n),
                 award_id=n.award_id,
                 submitted_at=n.submitted_at,
                 version=n.version,
@@ -177,6 +180,7 @@ def list_nominations(
     award_type: str | None = None,
     limit: int = 50,
     offset: int = 0,
+    lang: str = "vi",
 ) -> tuple[list[NominationPublic], int]:
     authorize(actor, "awards.read")
     stmt = select(Nomination).where(_visible(actor))
@@ -193,7 +197,7 @@ def list_nominations(
     rows, total = page(
         session, stmt.order_by(col(Nomination.id).desc()), limit=limit, offset=offset
     )
-    return _public(session, actor, rows), total
+    return _public(session, actor, rows, lang), total
 
 
 def _load(session: Session, actor: Actor, nomination_id: int) -> Nomination:
@@ -205,9 +209,11 @@ def _load(session: Session, actor: Actor, nomination_id: int) -> Nomination:
     return row
 
 
-def get_nomination(session: Session, actor: Actor, nomination_id: int) -> NominationPublic:
+def get_nomination(
+    session: Session, actor: Actor, nomination_id: int, *, lang: str = "vi"
+) -> NominationPublic:
     authorize(actor, "awards.read")
-    return _public(session, actor, [_load(session, actor, nomination_id)])[0]
+    return _public(session, actor, [_load(session, actor, nomination_id)], lang)[0]
 
 
 def create_nomination(session: Session, actor: Actor, data: NominationCreate) -> NominationPublic:
@@ -310,47 +316,64 @@ def update_nomination(
     return get_nomination(session, actor, n.id)  # type: ignore[arg-type]
 
 
-def _save(
-    session: Session, actor: Actor, n: Nomination, action: str, before: dict[str, Any] | None
+def _move(
+    session: Session,
+    actor: Actor,
+    nomination_id: int,
+    action: str,
+    expected_version: int | None,
+    lang: str,
+    *,
+    reason: str | None = None,
+    guard: Callable[[Nomination], None] | None = None,
+    effect: Callable[[Nomination], str | None] | None = None,
 ) -> NominationPublic:
-    bump(n)
-    session.add(n)
-    audit.record(
+    """One step of workflow.NOMINATION on a nomination of the caller's scope."""
+    n = workflow.transition(
         session,
         actor,
+        workflow.NOMINATION,
         action,
-        "nomination",
-        n.id,
-        unit_id=n.proposer_id,
-        before=before,
-        after=audit.snapshot(n),
+        lambda: _load(session, actor, nomination_id),
+        entity="nomination",
+        unit_of=lambda x: x.proposer_id,
+        expected_version=expected_version,
+        reason=reason,
+        guard=guard,
+        effect=effect,
     )
-    session.commit()
-    return get_nomination(session, actor, n.id)  # type: ignore[arg-type]
+    return get_nomination(session, actor, n.id, lang=lang)  # type: ignore[arg-type]
+
+
+def _award_code(session: Session, n: Nomination) -> str:
+    return session.get(AwardType, n.award_type_id).code  # type: ignore[union-attr]
 
 
 def submit(
-    session: Session, actor: Actor, nomination_id: int, *, expected_version: int | None
+    session: Session,
+    actor: Actor,
+    nomination_id: int,
+    *,
+    expected_version: int | None,
+    lang: str = "vi",
 ) -> NominationPublic:
-    authorize(actor, "nominations.write")
-    n = _load(session, actor, nomination_id)
-    check_version(n, expected_version)
-    if n.status != NominationStatus.draft:
-        raise Conflict("Only a draft nomination can be submitted")
-    code = session.get(AwardType, n.award_type_id).code  # type: ignore[union-attr]
-    missing = [c for c in dossier_items(code) if not n.dossier.get(c)]
-    if missing:
-        raise Invalid(
-            *[
-                FieldIssue(f"dossier.{c}", "This document is missing from the dossier", "missing")
-                for c in missing
-            ],
-            detail="The dossier is not complete",
-        )
-    before = audit.snapshot(n)
-    n.status = NominationStatus.submitted
-    n.submitted_at = utcnow()
-    return _save(session, actor, n, "submit", before)
+    def dossier_complete(n: Nomination) -> None:
+        missing = [c for c in dossier_items(_award_code(session, n)) if not n.dossier.get(c)]
+        if missing:
+            raise Invalid(
+                *[
+                    FieldIssue(
+                        f"dossier.{c}", "This document is missing from the dossier", "missing"
+                    )
+                    for c in missing
+                ],
+                detail="The dossier is not complete",
+            )
+        n.submitted_at = utcnow()
+
+    return _move(
+        session, actor, nomination_id, "submit", expected_version, lang, effect=dossier_complete
+    )
 
 
 def record_vote(
@@ -360,41 +383,34 @@ def record_vote(
     vote: CouncilVote,
     *,
     expected_version: int | None,
+    lang: str = "vi",
 ) -> NominationPublic:
-    authorize(actor, "nominations.review")
-    n = _load(session, actor, nomination_id)
-    check_version(n, expected_version)
-    if n.status != NominationStatus.submitted:
-        raise Conflict("Only a submitted nomination can be voted on")
-    code = session.get(AwardType, n.award_type_id).code  # type: ignore[union-attr]
-    passed, explanation = vote_outcome(code, vote)
-    before = audit.snapshot(n)
-    n.vote = {
-        **vote.model_dump(mode="json"),
-        "passed": passed,
-        "rule": explanation,
-        "regime": regime_for_year(n.year),
-    }
-    if passed:
-        n.status = NominationStatus.approved
-    else:
-        n.status = NominationStatus.rejected
-        n.reason = f"Hội đồng không thông qua: {explanation}"
-    return _save(session, actor, n, "vote", before)
+    def count(n: Nomination) -> str:
+        outcome = vote_outcome(_award_code(session, n), vote)
+        n.vote = {**vote.model_dump(mode="json"), **outcome, "regime": regime_for_year(n.year)}
+        if outcome["passed"]:
+            return NominationStatus.approved
+        n.reason = None  # the council's reason is the vote's outcome, rendered when read
+        return NominationStatus.rejected
+
+    return _move(session, actor, nomination_id, "vote", expected_version, lang, effect=count)
 
 
 def reject(
-    session: Session, actor: Actor, nomination_id: int, reason: str, *, expected_version: int | None
+    session: Session,
+    actor: Actor,
+    nomination_id: int,
+    reason: str,
+    *,
+    expected_version: int | None,
+    lang: str = "vi",
 ) -> NominationPublic:
-    authorize(actor, "nominations.review")
-    n = _load(session, actor, nomination_id)
-    check_version(n, expected_version)
-    if n.status not in (NominationStatus.submitted, NominationStatus.approved):
-        raise Conflict("Only a submitted or approved nomination can be rejected")
-    before = audit.snapshot(n)
-    n.status = NominationStatus.rejected
-    n.reason = reason
-    return _save(session, actor, n, "reject", before)
+    def note(n: Nomination) -> None:
+        n.reason = reason
+
+    return _move(
+        session, actor, nomination_id, "reject", expected_version, lang, reason=reason, effect=note
+    )
 
 
 def decide(
@@ -404,46 +420,56 @@ def decide(
     data: NominationDecide,
     *,
     expected_version: int | None,
+    lang: str = "vi",
 ) -> NominationPublic:
     """Make the award: onto an existing decision, or on a new decision of one award."""
-    authorize(actor, "nominations.review")
-    n = _load(session, actor, nomination_id)
-    check_version(n, expected_version)
-    if n.status != NominationStatus.approved:
-        raise Conflict("Only a nomination the council approved can be decided")
-    code = session.get(AwardType, n.award_type_id).code  # type: ignore[union-attr]
-    line = AwardLine(
-        award_type=code,
-        recipient_unit_id=n.candidate_unit_id,
-        recipient_person_id=n.candidate_person_id,
-        citation=data.citation or n.achievements,
-    )
-    if data.decision_id is not None:
-        try:
-            award = awards.add_award(session, actor, data.decision_id, line, nomination_id=n.id)
-        except NotFound:  # the decision named in the body: a reference, not the URL's object
-            raise Invalid(FieldIssue("decision_id", "No such decision", "not_found")) from None
-    else:
-        missing = [f for f in ("number", "signed_on", "issuer_id") if getattr(data, f) is None]
-        if missing:
-            raise Invalid(*[FieldIssue(f, "This field is required", "missing") for f in missing])
-        created = awards.create_decision(
-            session,
-            actor,
-            DecisionCreate(
-                number=data.number,
-                signed_on=data.signed_on,
-                issuer_id=data.issuer_id,  # type: ignore[arg-type]
-                kind=DecisionKind.merit,
-                year=n.year,
-                awards=[line],
-            ),
-            nomination_ids={0: n.id},  # type: ignore[dict-item]
+
+    def may_decide(_n: Nomination) -> None:
+        authorize(actor, "decisions.write")
+
+    def make_award(n: Nomination) -> None:
+        line = AwardLine(
+            award_type=_award_code(session, n),
+            recipient_unit_id=n.candidate_unit_id,
+            recipient_person_id=n.candidate_person_id,
+            citation=data.citation or n.achievements,
         )
-        n = _load(session, actor, nomination_id)
-        award = session.get(Award, created.awards[0].id)  # type: ignore[assignment]
-    before = audit.snapshot(n)
-    n.status = NominationStatus.decided
-    n.award_id = award.id
-    n.eligibility = award.eligibility
-    return _save(session, actor, n, "decide", before)
+        if data.decision_id is not None:
+            try:
+                award = awards.add_award(session, actor, data.decision_id, line, nomination_id=n.id)
+            except NotFound:  # the decision named in the body: a reference, not the URL's object
+                raise Invalid(FieldIssue("decision_id", "No such decision", "not_found")) from None
+        else:
+            missing = [f for f in ("number", "signed_on", "issuer_id") if getattr(data, f) is None]
+            if missing:
+                raise Invalid(
+                    *[FieldIssue(f, "This field is required", "missing") for f in missing]
+                )
+            created = awards.create_decision(
+                session,
+                actor,
+                DecisionCreate(
+                    number=data.number,
+                    signed_on=data.signed_on,
+                    issuer_id=data.issuer_id,  # type: ignore[arg-type]
+                    kind=DecisionKind.merit,
+                    year=n.year,
+                    awards=[line],
+                ),
+                nomination_ids={0: n.id},  # type: ignore[dict-item]
+            )
+            _load(session, actor, nomination_id)  # the decision committed: lock the row again
+            award = session.get(Award, created.awards[0].id)  # type: ignore[assignment]
+        n.award_id = award.id
+        n.eligibility = award.eligibility
+
+    return _move(
+        session,
+        actor,
+        nomination_id,
+        "decide",
+        expected_version,
+        lang,
+        guard=may_decide,
+        effect=make_award,
+    )

@@ -4,15 +4,19 @@ from sqlmodel import Session, col, select
 
 from app.core.errors import FieldIssue, Invalid, NotFound
 from app.models.people import Person, PersonCreate, PersonPublic, PersonUpdate
-from app.models.units import Unit, UnitRef
+from app.models.units import Unit
 from app.services import audit
 from app.services.common import apply_changes, check_version, page
-from app.services.scope import Actor, authorize, in_subtree, unit_in_scope
+from app.services.scope import Actor, authorize, in_subtree, may, unit_in_scope
 from app.services.text import fold
+from app.services.units import unit_ref
 
 
-def to_public(person: Person, unit: Unit) -> PersonPublic:
-    return PersonPublic.model_validate(person, update={"unit": UnitRef.model_validate(unit)})
+def to_public(person: Person, unit: Unit, actor: Actor | None = None) -> PersonPublic:
+    actions = ["update"] if actor is not None and may(actor, "people.write") else []
+    return PersonPublic.model_validate(
+        person, update={"unit": unit_ref(unit), "allowed_actions": actions}
+    )
 
 
 def list_people(

@@ -21,7 +21,7 @@ from app.models.periods import (
 from app.models.units import Unit
 from app.services import audit
 from app.services.common import apply_changes, check_version, page
-from app.services.scope import Actor, authorize, in_subtree, unit_in_scope
+from app.services.scope import Actor, authorize, in_subtree, may, unit_in_scope
 
 DUE_WORKING_DAYS = 2  # Chi cục → Cục, TT 06/2019/TT-BTP Điều 9.2
 QUARTER_ENDS = {1: (12, 31), 2: (3, 31), 3: (6, 30), 4: (9, 30)}
@@ -57,8 +57,13 @@ def add_working_days(start: date, days: int, holidays: set[date]) -> date:
     return current
 
 
-def to_public(period: Period) -> PeriodPublic:
-    return PeriodPublic.model_validate(period, update={"months": period.quarter * 3})
+def to_public(period: Period, actor: Actor | None = None) -> PeriodPublic:
+    actions: list[str] = []
+    if actor is not None and may(actor, "periods.manage"):
+        actions = ["update", "close" if period.status == PeriodStatus.open else "open"]
+    return PeriodPublic.model_validate(
+        period, update={"months": period.quarter * 3, "allowed_actions": actions}
+    )
 
 
 def holidays_between(session: Session, start: date, end: date) -> set[date]:

@@ -1,8 +1,8 @@
 """Reports: values entered by the office, evaluated on every read, moved through
 draft → submitted → approved (or returned), locked once approved, audited throughout."""
 
-from collections.abc import Iterable, Mapping
-from datetime import datetime
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import IntegrityError
@@ -23,13 +23,13 @@ from app.models.reports import (
     ReportStatus,
     ReportValue,
 )
-from app.models.units import Unit, UnitKind, UnitRef
-from app.services import audit, catalogue, figures, periods, targets
+from app.models.units import Unit
+from app.services import audit, catalogue, figures, periods, targets, workflow
 from app.services.catalogue import Catalogue
 from app.services.common import bump, check_version, page
-from app.services.scope import Actor, authorize, in_subtree, unit_in_scope
+from app.services.scope import Actor, authorize, in_subtree, may, unit_in_scope
+from app.services.units import REPORTING_KINDS, unit_ref
 
-REPORTING_KINDS = {UnitKind.district_office, UnitKind.provincial_department}
 ValuesMap = dict[str, int]
 
 
@@ -103,6 +103,7 @@ def to_public(
     target_table: targets.TargetTable,
     lang: str,
     writable: bool,
+    actions: list[str],
 ) -> ReportPublic:
     ev = _evaluate(cat, unit.id, period, values, history, lang)  # type: ignore[arg-type]
     goal = target_table.for_path(unit.path, [code for code, _, _ in cat.indicators])
@@ -110,7 +111,7 @@ def to_public(
         **ev.model_dump(),
         id=report.id,  # type: ignore[arg-type]
         unit_id=unit.id,  # type: ignore[arg-type]
-        unit=UnitRef.model_validate(unit),
+        unit=unit_ref(unit),
         period=period.code,
         due_on=period.due_on,
         status=report.status,
@@ -123,12 +124,17 @@ def to_public(
         is_late=report.is_late,
         comment=report.comment,
         editable=report.status in EDITABLE and writable,
+        allowed_actions=actions,
         version=report.version,
     )
 
 
 def _publish_many(
-    session: Session, cat: Catalogue, rows: list[tuple[Report, Unit, Period]], lang: str
+    session: Session,
+    actor: Actor,
+    cat: Catalogue,
+    rows: list[tuple[Report, Unit, Period]],
+    lang: str,
 ) -> list[ReportPublic]:
     vals = values_of(session, cat, [r.id for r, _, _ in rows])  # type: ignore[misc]
     history = history_values(session, cat, [(u.id, p) for _, u, p in rows])  # type: ignore[misc]
@@ -151,9 +157,20 @@ def _publish_many(
                 tables[period.year],
                 lang,
                 writable,
+                allowed_actions(actor, report, writable),
             )  # type: ignore[index]
         )
     return out
+
+
+def allowed_actions(actor: Actor, report: Report, writable: bool) -> list[str]:
+    """What the caller may do to this report now: `update` its values, and the workflow's
+    steps; the clerk's (update, submit) also need the period open for the unit."""
+    actions = ["update"] if report.status in EDITABLE and may(actor, "reports.write") else []
+    actions += workflow.allowed(actor, workflow.REPORT, report.status)
+    if not writable:
+        actions = [a for a in actions if a not in ("update", "submit")]
+    return actions
 
 
 def list_reports(
@@ -196,7 +213,7 @@ def list_reports(
         limit=limit,
         offset=offset,
     )
-    return _publish_many(session, catalogue.load(session), rows, lang), total
+    return _publish_many(session, actor, catalogue.load(session), rows, lang), total
 
 
 def _load(
@@ -219,13 +236,13 @@ def _load(
 def get_report(session: Session, actor: Actor, report_id: int, *, lang: str = "vi") -> ReportDetail:
     authorize(actor, "reports.read")
     row = _load(session, actor, report_id)
-    return _detail(session, catalogue.load(session), row, lang)
+    return _detail(session, actor, catalogue.load(session), row, lang)
 
 
 def _detail(
-    session: Session, cat: Catalogue, row: tuple[Report, Unit, Period], lang: str
+    session: Session, actor: Actor, cat: Catalogue, row: tuple[Report, Unit, Period], lang: str
 ) -> ReportDetail:
-    public = _publish_many(session, cat, [row], lang)[0]
+    public = _publish_many(session, actor, cat, [row], lang)[0]
     events = session.exec(
         select(ReportEvent)
         .where(ReportEvent.report_id == row[0].id)
@@ -357,7 +374,7 @@ def create_report(
         after={"period": period.code, "values": after},
     )
     session.commit()
-    return _detail(session, cat, (report, unit, period), lang)
+    return _detail(session, actor, cat, (report, unit, period), lang)
 
 
 def update_values(
@@ -389,7 +406,7 @@ def update_values(
             after={"values": after},
         )
         session.commit()
-    return _detail(session, cat, (report, unit, period), lang)
+    return _detail(session, actor, cat, (report, unit, period), lang)
 
 
 def validate(session: Session, actor: Actor, data: ReportCreate, *, lang: str = "vi"):  # type: ignore[no-untyped-def]
@@ -403,46 +420,43 @@ def validate(session: Session, actor: Actor, data: ReportCreate, *, lang: str = 
     return _evaluate(cat, unit.id, period, data.values, history, lang)  # type: ignore[arg-type]
 
 
-def _transition(
-    session: Session, actor: Actor, report_id: int, permission: str, expected_version: int | None
-) -> tuple[Catalogue, Report, Unit, Period, dict]:  # type: ignore[type-arg]
-    authorize(actor, permission)
-    cat = catalogue.load(session)
-    report, unit, period = _load(session, actor, report_id, for_update=True)
-    check_version(report, expected_version)
-    return cat, report, unit, period, audit.snapshot(report) or {}
+def local_date(moment: datetime) -> date:
+    """The calendar day in the offices' time zone (settings.timezone): a stamp at 23:30 in
+    Hà Nội is that day, not the UTC day before or after."""
+    return moment.astimezone(ZoneInfo(get_settings().timezone)).date()
 
 
-def _finish(
+def _move(
     session: Session,
     actor: Actor,
-    cat: Catalogue,
-    row: tuple[Report, Unit, Period],
+    report_id: int,
     action: str,
-    before: dict,
-    comment: str | None,
+    expected_version: int | None,
     lang: str,
-) -> ReportDetail:  # type: ignore[type-arg]
-    report, unit, _ = row
-    bump(report)
-    session.add(report)
-    _event(session, actor, report, action, comment)
-    audit.record(
+    *,
+    comment: str | None = None,
+    effect: Callable[[Report, Unit, Period], None] | None = None,
+) -> ReportDetail:
+    """One step of the report workflow (workflow.REPORT), with its event in the history."""
+
+    def work(row: tuple[Report, Unit, Period]) -> None:
+        if effect is not None:
+            effect(*row)
+        _event(session, actor, row[0], action, comment)
+
+    row = workflow.transition(
         session,
         actor,
+        workflow.REPORT,
         action,
-        "report",
-        report.id,
-        unit_id=unit.id,
-        before=before,
-        after=audit.snapshot(report),
+        lambda: _load(session, actor, report_id, for_update=True),
+        entity="report",
+        unit_of=lambda r: r[1].id,
+        expected_version=expected_version,
+        reason=comment if workflow.REPORT[action].needs_reason else None,
+        effect=work,
     )
-    session.commit()
-    return _detail(session, cat, row, lang)
-
-
-def local_date(moment: datetime):  # type: ignore[no-untyped-def]
-    return moment.astimezone(ZoneInfo(get_settings().timezone)).date()
+    return _detail(session, actor, catalogue.load(session), row, lang)
 
 
 def submit(
@@ -453,28 +467,30 @@ def submit(
     expected_version: int | None,
     lang: str = "vi",
 ) -> ReportDetail:
-    cat, report, unit, period, before = _transition(
-        session, actor, report_id, "reports.write", expected_version
+    def check_and_stamp(report: Report, unit: Unit, period: Period) -> None:
+        _require_writable(session, period, unit)
+        cat = catalogue.load(session)
+        values = values_of(session, cat, [report.id])[report.id]  # type: ignore[list-item,index]
+        issues = [
+            FieldIssue(f"values.{code}", "This field is required", "missing")
+            for code in figures.missing_inputs(cat, values)
+        ]
+        history = history_values(session, cat, [(unit.id, period)])  # type: ignore[list-item]
+        for issue in _evaluate(cat, unit.id, period, values, history, lang).issues:  # type: ignore[arg-type]
+            if issue.severity == "error":
+                issues += [
+                    FieldIssue(f"values.{f}", issue.message, issue.rule) for f in issue.fields
+                ]
+        if issues:
+            raise Invalid(*issues, detail="The report cannot be submitted until these are fixed")
+        now = utcnow()
+        report.submitted_at = now
+        report.submitted_by = actor.username
+        report.is_late = local_date(now) > period.due_on
+
+    return _move(
+        session, actor, report_id, "submit", expected_version, lang, effect=check_and_stamp
     )
-    _require_editable(report)
-    _require_writable(session, period, unit)
-    values = values_of(session, cat, [report.id])[report.id]  # type: ignore[list-item,index]
-    issues = [
-        FieldIssue(f"values.{code}", "This field is required", "missing")
-        for code in figures.missing_inputs(cat, values)
-    ]
-    history = history_values(session, cat, [(unit.id, period)])  # type: ignore[list-item]
-    for issue in _evaluate(cat, unit.id, period, values, history, lang).issues:  # type: ignore[arg-type]
-        if issue.severity == "error":
-            issues += [FieldIssue(f"values.{f}", issue.message, issue.rule) for f in issue.fields]
-    if issues:
-        raise Invalid(*issues, detail="The report cannot be submitted until these are fixed")
-    now = utcnow()
-    report.status = ReportStatus.submitted
-    report.submitted_at = now
-    report.submitted_by = actor.username
-    report.is_late = local_date(now) > period.due_on
-    return _finish(session, actor, cat, (report, unit, period), "submit", before, None, lang)
 
 
 def approve(
@@ -485,16 +501,12 @@ def approve(
     expected_version: int | None,
     lang: str = "vi",
 ) -> ReportDetail:
-    cat, report, unit, period, before = _transition(
-        session, actor, report_id, "reports.review", expected_version
-    )
-    if report.status != ReportStatus.submitted:
-        raise Conflict("Only a submitted report can be approved or returned")
-    report.status = ReportStatus.approved
-    report.approved_at = utcnow()
-    report.approved_by = actor.username
-    report.comment = None
-    return _finish(session, actor, cat, (report, unit, period), "approve", before, None, lang)
+    def stamp(report: Report, _unit: Unit, _period: Period) -> None:
+        report.approved_at = utcnow()
+        report.approved_by = actor.username
+        report.comment = None
+
+    return _move(session, actor, report_id, "approve", expected_version, lang, effect=stamp)
 
 
 def return_report(
@@ -506,14 +518,12 @@ def return_report(
     expected_version: int | None,
     lang: str = "vi",
 ) -> ReportDetail:
-    cat, report, unit, period, before = _transition(
-        session, actor, report_id, "reports.review", expected_version
+    def note(report: Report, _unit: Unit, _period: Period) -> None:
+        report.comment = comment
+
+    return _move(
+        session, actor, report_id, "return", expected_version, lang, comment=comment, effect=note
     )
-    if report.status != ReportStatus.submitted:
-        raise Conflict("Only a submitted report can be approved or returned")
-    report.status = ReportStatus.returned
-    report.comment = comment
-    return _finish(session, actor, cat, (report, unit, period), "return", before, comment, lang)
 
 
 def reopen(
@@ -525,13 +535,11 @@ def reopen(
     expected_version: int | None,
     lang: str = "vi",
 ) -> ReportDetail:
-    cat, report, unit, period, before = _transition(
-        session, actor, report_id, "reports.review", expected_version
+    def unlock(report: Report, _unit: Unit, _period: Period) -> None:
+        report.approved_at = None
+        report.approved_by = None
+        report.comment = reason
+
+    return _move(
+        session, actor, report_id, "reopen", expected_version, lang, comment=reason, effect=unlock
     )
-    if report.status != ReportStatus.approved:
-        raise Conflict("Only an approved report can be reopened")
-    report.status = ReportStatus.returned
-    report.approved_at = None
-    report.approved_by = None
-    report.comment = reason
-    return _finish(session, actor, cat, (report, unit, period), "reopen", before, reason, lang)

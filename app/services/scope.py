@@ -59,6 +59,18 @@ class Actor:
         return cls(user_id=None, username="system", role=Role.admin, unit_id=None, unit_path="/")
 
 
+def may(actor: Actor, action: str) -> bool:
+    """Whether `authorize` would let the actor do `action` (for permissions and allowed_actions)."""
+    if actor.role not in PERMISSIONS[action]:
+        return False
+    return action not in WRITE_ACTIONS or actor.scope == TokenScope.write
+
+
+def permissions_of(actor: Actor) -> list[str]:
+    """Every action of the matrix the caller may perform with this token, sorted."""
+    return sorted(action for action in PERMISSIONS if may(actor, action))
+
+
 def authorize(actor: Actor, action: str) -> None:
     if actor.role not in PERMISSIONS[action]:
         raise Forbidden("Your role does not allow this")

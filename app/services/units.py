@@ -6,11 +6,23 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select, update
 
 from app.core.errors import FieldIssue, Forbidden, Invalid
-from app.models.units import Unit, UnitCreate, UnitKind, UnitPublic, UnitUpdate
+from app.models.units import Unit, UnitCreate, UnitKind, UnitPublic, UnitRef, UnitUpdate
 from app.services import audit
 from app.services.common import apply_changes, check_version, page
-from app.services.scope import Actor, authorize, in_subtree, unit_in_scope
+from app.services.scope import Actor, authorize, in_subtree, may, unit_in_scope
 from app.services.text import fold
+
+# The units that report figures (offices of the enforcement system): the one place this is said.
+REPORTING_KINDS = frozenset({UnitKind.district_office, UnitKind.provincial_department})
+
+
+def reports_figures(unit: Unit) -> bool:
+    return unit.kind in REPORTING_KINDS and not unit.is_external
+
+
+def unit_ref(unit: Unit) -> UnitRef:
+    """The short form of a unit every response embeds, with whether it reports figures."""
+    return UnitRef.model_validate(unit, update={"reports_figures": reports_figures(unit)})
 
 
 def path_of(parent: Unit | None, unit_id: int) -> str:
@@ -21,8 +33,16 @@ def depth_of(unit: Unit) -> int:
     return unit.path.count("/") - 2
 
 
-def to_public(unit: Unit) -> UnitPublic:
-    return UnitPublic.model_validate(unit, update={"depth": depth_of(unit)})
+def to_public(unit: Unit, actor: Actor | None = None) -> UnitPublic:
+    actions = ["update"] if actor is not None and may(actor, "units.write") else []
+    return UnitPublic.model_validate(
+        unit,
+        update={
+            "depth": depth_of(unit),
+            "reports_figures": reports_figures(unit),
+            "allowed_actions": actions,
+        },
+    )
 
 
 def list_units(

@@ -5,7 +5,7 @@ from sqlmodel import Session, col, select
 from app.core.errors import FieldIssue, Forbidden, Invalid, NotFound
 from app.core.security import hash_password, verify_password
 from app.core.types import utcnow
-from app.models.units import Unit, UnitRef
+from app.models.units import Unit
 from app.models.users import (
     PasswordChange,
     PasswordReset,
@@ -17,12 +17,25 @@ from app.models.users import (
 )
 from app.services import audit, tokens
 from app.services.common import apply_changes, bump, check_version, page
-from app.services.scope import Actor, authorize, in_subtree, require_write_token, unit_in_scope
+from app.services.scope import (
+    Actor,
+    authorize,
+    in_subtree,
+    may,
+    require_write_token,
+    unit_in_scope,
+)
 from app.services.text import fold
+from app.services.units import unit_ref
 
 
-def to_public(user: User, unit: Unit) -> UserPublic:
-    return UserPublic.model_validate(user, update={"unit": UnitRef.model_validate(unit)})
+def to_public(user: User, unit: Unit, actor: Actor | None = None) -> UserPublic:
+    actions = (
+        ["update", "reset_password"] if actor is not None and may(actor, "users.write") else []
+    )
+    return UserPublic.model_validate(
+        user, update={"unit": unit_ref(unit), "allowed_actions": actions}
+    )
 
 
 def list_users(

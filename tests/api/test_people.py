@@ -83,6 +83,7 @@ def test_reporter_adds_staff_to_their_own_office(api, world, session):
         "name": "Chi cục THADS huyện Giồng Trôm",
         "kind": "district_office",
         "is_external": False,
+        "reports_figures": True,
     }
     assert r.headers["location"] == f"/api/v1/people/{person['id']}"
     (entry,) = audit_entries(session, entity="person", action="create")

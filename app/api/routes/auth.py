@@ -8,9 +8,9 @@ from app.api.openapi import READ_ERRORS, errors
 from app.api.responses import no_content
 from app.core.types import ExactText, Id
 from app.models.base import Page
-from app.models.units import UnitRef
 from app.models.users import Me, TokenGrant, TokenKind, TokenPublic
 from app.services import auth, tokens, units, users
+from app.services.scope import permissions_of
 
 router = APIRouter(tags=["auth"])
 
@@ -65,10 +65,16 @@ def end_session(session_id: Id, session: SessionDep, actor: CurrentActor) -> Res
 
 @router.get("/me", responses=errors(401))
 def me(session: SessionDep, actor: CurrentActor) -> Me:
-    """Who you are, your role, your unit and what the token allows."""
+    """Who you are, your role, your unit (`unit.reports_figures`: whether it makes figure
+    reports), what the token allows and `permissions`: the actions you may perform."""
     user, unit = users.own_account(session, actor)
-    above = [UnitRef.model_validate(u) for u in units.ancestors(session, unit)]
+    above = [units.unit_ref(u) for u in units.ancestors(session, unit)]
     return Me.model_validate(
-        users.to_public(user, unit),
-        update={"scope": actor.scope, "token_kind": actor.token_kind, "ancestors": above},
+        users.to_public(user, unit, actor),
+        update={
+            "scope": actor.scope,
+            "token_kind": actor.token_kind,
+            "ancestors": above,
+            "permissions": permissions_of(actor),
+        },
     )

@@ -4,6 +4,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
 from app.api.deps import CurrentActor, IdempotencyKey, IfMatch, PageDep, SessionDep
+from app.api.lang import Lang
 from app.api.openapi import READ_ERRORS, WRITE_ERRORS
 from app.api.responses import create_once, with_etag
 from app.core.types import Id
@@ -34,6 +35,7 @@ def list_nominations(
     session: SessionDep,
     actor: CurrentActor,
     paging: PageDep,
+    lang: Lang,
     year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
     status: NominationStatus | None = None,
     award_type: Annotated[str | None, Query(max_length=32, pattern=r"^[A-Z0-9_]+$")] = None,
@@ -46,6 +48,7 @@ def list_nominations(
         award_type=award_type,
         limit=paging.limit,
         offset=paging.offset,
+        lang=lang,
     )
     return Page(items=items, total=total, limit=paging.limit, offset=paging.offset)
 
@@ -70,8 +73,12 @@ def create_nomination(
 
 
 @router.get("/nominations/{nomination_id}", response_model=NominationPublic, responses=READ_ERRORS)
-def get_nomination(nomination_id: Id, session: SessionDep, actor: CurrentActor) -> JSONResponse:
-    found = nominations.get_nomination(session, actor, nomination_id)
+def get_nomination(
+    nomination_id: Id, session: SessionDep, actor: CurrentActor, lang: Lang
+) -> JSONResponse:
+    """The council's rule (`vote_rule`), its vote's outcome (`vote.rule`) and a council
+    rejection's `reason` are in the language of Accept-Language."""
+    found = nominations.get_nomination(session, actor, nomination_id, lang=lang)
     return with_etag(found, found.version)
 
 
@@ -96,10 +103,10 @@ def update_nomination(
     "/nominations/{nomination_id}/submit", response_model=NominationPublic, responses=WRITE_ERRORS
 )
 def submit(
-    nomination_id: Id, session: SessionDep, actor: CurrentActor, expected: IfMatch
+    nomination_id: Id, session: SessionDep, actor: CurrentActor, expected: IfMatch, lang: Lang
 ) -> JSONResponse:
     """Refused (422) while a document the award asks for is missing from the dossier."""
-    found = nominations.submit(session, actor, nomination_id, expected_version=expected)
+    found = nominations.submit(session, actor, nomination_id, expected_version=expected, lang=lang)
     return with_etag(found, found.version)
 
 
@@ -112,9 +119,12 @@ def vote(
     session: SessionDep,
     actor: CurrentActor,
     expected: IfMatch,
+    lang: Lang,
 ) -> JSONResponse:
     """Record the council's vote; below the rule's threshold the nomination is rejected with the reason."""
-    found = nominations.record_vote(session, actor, nomination_id, data, expected_version=expected)
+    found = nominations.record_vote(
+        session, actor, nomination_id, data, expected_version=expected, lang=lang
+    )
     return with_etag(found, found.version)
 
 
@@ -127,9 +137,12 @@ def decide(
     session: SessionDep,
     actor: CurrentActor,
     expected: IfMatch,
+    lang: Lang,
 ) -> JSONResponse:
     """Make the award: on `decision_id`, or on a new decision (`number`, `signed_on`, `issuer_id`)."""
-    found = nominations.decide(session, actor, nomination_id, data, expected_version=expected)
+    found = nominations.decide(
+        session, actor, nomination_id, data, expected_version=expected, lang=lang
+    )
     return with_etag(found, found.version)
 
 
@@ -142,9 +155,10 @@ def reject(
     session: SessionDep,
     actor: CurrentActor,
     expected: IfMatch,
+    lang: Lang,
 ) -> JSONResponse:
     found = nominations.reject(
-        session, actor, nomination_id, data.reason, expected_version=expected
+        session, actor, nomination_id, data.reason, expected_version=expected, lang=lang
     )
     return with_etag(found, found.version)
 

@@ -37,7 +37,7 @@ def list_people(
         offset=paging.offset,
     )
     return Page(
-        items=[people.to_public(p, u) for p, u in rows],
+        items=[people.to_public(p, u, actor) for p, u in rows],
         total=total,
         limit=paging.limit,
         offset=paging.offset,
@@ -54,7 +54,7 @@ def create_person(
 ) -> JSONResponse:
     def work() -> tuple[PersonPublic, int, str]:
         person, unit = people.create_person(session, actor, data)
-        return people.to_public(person, unit), person.version, f"/api/v1/people/{person.id}"
+        return people.to_public(person, unit, actor), person.version, f"/api/v1/people/{person.id}"
 
     return create_once(session, actor, request, key, data, work)
 
@@ -62,7 +62,7 @@ def create_person(
 @router.get("/people/{person_id}", response_model=PersonPublic, responses=READ_ERRORS)
 def get_person(person_id: Id, session: SessionDep, actor: CurrentActor) -> JSONResponse:
     person, unit = people.get_person(session, actor, person_id)
-    return with_etag(people.to_public(person, unit), person.version)
+    return with_etag(people.to_public(person, unit, actor), person.version)
 
 
 @router.patch("/people/{person_id}", response_model=PersonPublic, responses=WRITE_ERRORS)
@@ -70,4 +70,4 @@ def update_person(
     person_id: Id, data: PersonUpdate, session: SessionDep, actor: CurrentActor, expected: IfMatch
 ) -> JSONResponse:
     person, unit = people.update_person(session, actor, person_id, data, expected_version=expected)
-    return with_etag(people.to_public(person, unit), person.version)
+    return with_etag(people.to_public(person, unit, actor), person.version)

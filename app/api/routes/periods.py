@@ -40,7 +40,7 @@ def list_periods(
         session, year=year, status=status, limit=paging.limit, offset=paging.offset
     )
     return Page(
-        items=[periods.to_public(p) for p in rows],
+        items=[periods.to_public(p, actor) for p in rows],
         total=total,
         limit=paging.limit,
         offset=paging.offset,
@@ -59,7 +59,7 @@ def create_period(
 
     def work() -> tuple[PeriodPublic, int, str]:
         period = periods.create_period(session, actor, data)
-        return periods.to_public(period), period.version, f"/api/v1/periods/{period.code}"
+        return periods.to_public(period, actor), period.version, f"/api/v1/periods/{period.code}"
 
     return create_once(session, actor, request, key, data, work)
 
@@ -68,7 +68,7 @@ def create_period(
 def get_period(code: str, session: SessionDep, actor: CurrentActor) -> JSONResponse:
     authorize(actor, "reports.read")
     period = periods.get_by_code(session, code)
-    return with_etag(periods.to_public(period), period.version)
+    return with_etag(periods.to_public(period, actor), period.version)
 
 
 @router.patch("/periods/{code}", response_model=PeriodPublic, responses=WRITE_ERRORS)
@@ -77,7 +77,7 @@ def update_period(
 ) -> JSONResponse:
     """Reviewers: move the due date."""
     period = periods.update_period(session, actor, code, data, expected)
-    return with_etag(periods.to_public(period), period.version)
+    return with_etag(periods.to_public(period, actor), period.version)
 
 
 @router.post("/periods/{code}/open", response_model=PeriodPublic, responses=WRITE_ERRORS)
@@ -85,7 +85,7 @@ def open_period(
     code: str, session: SessionDep, actor: CurrentActor, expected: IfMatch
 ) -> JSONResponse:
     period = periods.set_status(session, actor, code, PeriodStatus.open, expected)
-    return with_etag(periods.to_public(period), period.version)
+    return with_etag(periods.to_public(period, actor), period.version)
 
 
 @router.post("/periods/{code}/close", response_model=PeriodPublic, responses=WRITE_ERRORS)
@@ -94,7 +94,7 @@ def close_period(
 ) -> JSONResponse:
     """Closed periods take no changes, except from units given a lock exception."""
     period = periods.set_status(session, actor, code, PeriodStatus.closed, expected)
-    return with_etag(periods.to_public(period), period.version)
+    return with_etag(periods.to_public(period, actor), period.version)
 
 
 @router.get("/periods/{code}/exceptions", responses=READ_ERRORS)

@@ -40,7 +40,7 @@ def list_units(
         offset=paging.offset,
     )
     return Page(
-        items=[units.to_public(u) for u in rows],
+        items=[units.to_public(u, actor) for u in rows],
         total=total,
         limit=paging.limit,
         offset=paging.offset,
@@ -57,7 +57,7 @@ def create_unit(
 ) -> JSONResponse:
     def work() -> tuple[UnitPublic, int, str]:
         unit = units.create_unit(session, actor, data)
-        return units.to_public(unit), unit.version, f"/api/v1/units/{unit.id}"
+        return units.to_public(unit, actor), unit.version, f"/api/v1/units/{unit.id}"
 
     return create_once(session, actor, request, key, data, work)
 
@@ -65,7 +65,7 @@ def create_unit(
 @router.get("/units/{unit_id}", response_model=UnitPublic, responses=READ_ERRORS)
 def get_unit(unit_id: Id, session: SessionDep, actor: CurrentActor) -> JSONResponse:
     unit = units.get_unit(session, actor, unit_id)
-    return with_etag(units.to_public(unit), unit.version)
+    return with_etag(units.to_public(unit, actor), unit.version)
 
 
 @router.patch("/units/{unit_id}", response_model=UnitPublic, responses=WRITE_ERRORS)
@@ -73,4 +73,4 @@ def update_unit(
     unit_id: Id, data: UnitUpdate, session: SessionDep, actor: CurrentActor, expected: IfMatch
 ) -> JSONResponse:
     unit = units.update_unit(session, actor, unit_id, data, expected_version=expected)
-    return with_etag(units.to_public(unit), unit.version)
+    return with_etag(units.to_public(unit, actor), unit.version)

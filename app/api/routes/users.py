@@ -36,7 +36,7 @@ def list_users(
         offset=paging.offset,
     )
     return Page(
-        items=[users.to_public(u, unit) for u, unit in rows],
+        items=[users.to_public(u, unit, actor) for u, unit in rows],
         total=total,
         limit=paging.limit,
         offset=paging.offset,
@@ -53,7 +53,7 @@ def create_user(
 ) -> JSONResponse:
     def work() -> tuple[UserPublic, int, str]:
         user, unit = users.create_user(session, actor, data)
-        return users.to_public(user, unit), user.version, f"/api/v1/users/{user.id}"
+        return users.to_public(user, unit, actor), user.version, f"/api/v1/users/{user.id}"
 
     return create_once(session, actor, request, key, data, work)
 
@@ -61,7 +61,7 @@ def create_user(
 @router.get("/users/{user_id}", response_model=UserPublic, responses=READ_ERRORS)
 def get_user(user_id: Id, session: SessionDep, actor: CurrentActor) -> JSONResponse:
     user, unit = users.get_user(session, actor, user_id)
-    return with_etag(users.to_public(user, unit), user.version)
+    return with_etag(users.to_public(user, unit, actor), user.version)
 
 
 @router.patch("/users/{user_id}", response_model=UserPublic, responses=WRITE_ERRORS)
@@ -70,7 +70,7 @@ def update_user(
 ) -> JSONResponse:
     """Change name, role, unit or deactivate; deactivation and re-scoping end the user's sessions."""
     user, unit = users.update_user(session, actor, user_id, data, expected_version=expected)
-    return with_etag(users.to_public(user, unit), user.version)
+    return with_etag(users.to_public(user, unit, actor), user.version)
 
 
 @router.post("/users/{user_id}/password", status_code=204, responses=WRITE_ERRORS)

@@ -2,19 +2,23 @@
 met, not met or unknown, and its evidence, under the legal regime of that year. The rules are
 declarative modules, one per regime."""
 
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 from sqlmodel import Session, select
 
 from app.core.errors import FieldIssue, Invalid
+from app.core.messages import translate
 from app.models.awards import AwardType, AwardTypeRef, PersonRef, RecipientKind
 from app.models.units import Unit, UnitRef
 from app.services.award_catalogue import NEW, NEWEST, OLD, REGIMES, regime_for_year
 from app.services.eligibility import facts as facts_module
-from app.services.eligibility import regime_2003, regime_2022
+from app.services.eligibility import regime_2003, regime_2022, texts
 from app.services.eligibility.common import Rule
 from app.services.scope import Actor, authorize, unit_in_scope
+
+T = TypeVar("T")
+OUTSIDE = "Not assessed: a person or unit outside the sector"
 
 REGIME_RULES: dict[str, dict[str, list[Rule]]] = {
     OLD: regime_2003.RULES,
@@ -24,9 +28,14 @@ REGIME_RULES: dict[str, dict[str, list[Rule]]] = {
 
 
 class CriterionResult(BaseModel):
-    rule: str
+    code: str  # the rule's stable code, for programs (several criteria may share one)
+    rule: str  # what the rule asks, in the reader's language
     met: bool | None
-    evidence: str
+    evidence: str  # why, in the reader's language
+    message: str  # the evidence's message key …
+    params: dict[str, Any]  # … and the numbers behind it
+    rule_message: str
+    rule_params: dict[str, Any]
 
 
 class Candidate(BaseModel):
@@ -73,14 +82,41 @@ def _verdict(results: list[CriterionResult]) -> bool | None:
 
 
 def judge(
-    facts: facts_module.Facts, rules: list[Rule], candidate_id: int
+    facts: facts_module.Facts, rules: list[Rule], candidate_id: int, lang: str = "vi"
 ) -> tuple[bool | None, list[CriterionResult]]:
-    results = [
-        CriterionResult(rule=r.code, met=verdict, evidence=evidence)
-        for r in rules
-        for verdict, evidence in [r.check(facts, candidate_id)]
-    ]
+    results = []
+    for r in rules:
+        verdict, reason = r.check(facts, candidate_id)
+        results.append(
+            CriterionResult(
+                code=r.code,
+                rule=texts.render(r.name, lang),
+                met=verdict,
+                evidence=texts.render(reason, lang),
+                message=reason["message"],
+                params=reason["params"],
+                rule_message=r.name["message"],
+                rule_params=r.name["params"],
+            )
+        )
     return _verdict(results), results
+
+
+def render_snapshot(snapshot: dict[str, Any] | None, lang: str) -> dict[str, Any] | None:
+    """A result kept with an award or a nomination, in the reader's language."""
+    return texts.render_snapshot(snapshot, lang)
+
+
+def localised(found: T, lang: str) -> T:
+    """An award, a decision (its awards), a nomination or a list of them, with the eligibility
+    results they carry rendered in the reader's language."""
+    items = found if isinstance(found, list) else [found]
+    for item in items:
+        for inner in getattr(item, "awards", None) or []:
+            localised(inner, lang)
+        if getattr(item, "eligibility", None):
+            item.eligibility = texts.render_snapshot(item.eligibility, lang)  # type: ignore[attr-defined]
+    return found
 
 
 def evaluate(
@@ -91,6 +127,7 @@ def evaluate(
     *,
     unit_id: int | None = None,
     recipient: RecipientKind | None = None,
+    lang: str = "vi",
 ) -> Eligibility:
     authorize(actor, "awards.read")
     award_type = session.exec(select(AwardType).where(AwardType.code == award_type_code)).first()
@@ -105,7 +142,7 @@ def evaluate(
                 if recipient == RecipientKind.individual
                 else "{award} is for individuals only",
                 "recipient_kind",
-                {"award": award_type.name_vi},
+                {"award": award_type.name_en if lang == "en" else award_type.name_vi},
             )
         )
     scope = unit_in_scope(session, actor, unit_id if unit_id is not None else actor.unit_id)  # type: ignore[arg-type]
@@ -115,7 +152,7 @@ def evaluate(
     candidates: list[Candidate] = []
     if recipient == RecipientKind.individual:
         for pid, person in facts.people.items():
-            verdict, results = judge(facts, rules, pid)
+            verdict, results = judge(facts, rules, pid, lang)
             candidates.append(
                 Candidate(
                     kind=recipient,
@@ -135,7 +172,7 @@ def evaluate(
         for uid in facts.units:
             if uid == scope.id and scope.kind not in ("provincial_department", "district_office"):
                 continue
-            verdict, results = judge(facts, rules, uid)
+            verdict, results = judge(facts, rules, uid, lang)
             candidates.append(
                 Candidate(
                     kind=recipient,
@@ -161,7 +198,9 @@ def evaluate(
         year=year,
         award_type=AwardTypeRef.model_validate(award_type),
         recipient=recipient,
-        regime=RegimeInfo(code=regime.code, name=regime.name, documents=list(regime.documents)),
+        regime=RegimeInfo(
+            code=regime.code, name=regime.name_in(lang), documents=regime.documents_in(lang)
+        ),
         scope=UnitRef.model_validate(scope),
         rules_defined=bool(rules),
         eligible=sum(1 for c in candidates if c.eligible is True),
@@ -172,10 +211,17 @@ def evaluate(
 
 
 def snapshots(
-    session: Session, year: int, scope: Unit, items: list[tuple[AwardType, int | None, Unit]]
+    session: Session,
+    year: int,
+    scope: Unit,
+    items: list[tuple[AwardType, int | None, Unit]],
+    lang: str = "vi",
 ) -> list[dict[str, Any]]:
     """Each item's result (award type, person or None for the unit, the unit), to keep with a
-    nomination or an award: a decision keeps the result it was made on."""
+    nomination or an award: a decision keeps the result it was made on.
+
+    Each criterion keeps its code, message keys and numbers (`render_snapshot` shows it in the
+    reader's language) and, for readers of the raw record, its text in `lang`."""
     facts = facts_module.load(session, year, scope)
     out: list[dict[str, Any]] = []
     for award_type, person_id, unit in items:
@@ -187,15 +233,17 @@ def snapshots(
                     "regime": regime_for_year(year),
                     "eligible": None,
                     "criteria": [],
-                    "note": "Ngoài phạm vi đánh giá (người hoặc đơn vị ngoài ngành)",
+                    "note": translate(OUTSIDE, lang),
+                    "note_message": OUTSIDE,
                 }
             )
             continue
         verdict, results = judge(
             facts,
             rules_for(year, award_type, recipient),
-            person_id if person_id is not None else unit.id,
-        )  # type: ignore[arg-type]
+            person_id if person_id is not None else unit.id,  # type: ignore[arg-type]
+            lang,
+        )
         out.append(
             {
                 "regime": regime_for_year(year),

@@ -15,94 +15,130 @@ from app.services.eligibility.common import (
     members_share_with,
     quota,
     recruited_at_least,
+    rule,
     unconfirmed,
 )
+from app.services.eligibility.texts import award, pct, term
 
 CODE = "LAW2003_ND91_TT05_2018"
 
+RECRUITED = "Recruited at least {months} months before the year ends"
+TASKS_WELL = "Completed tasks well or better"
+HOLDS = "Holds the title {award} this year"
+INITIATIVE = "An initiative recognised {level} or above"
+CONSECUTIVE = "{award} for {years} consecutive years"
+MEMBERS_SHARE_MORE = "More than {share} of the members hold {award}"
+MEMBERS_SHARE = "At least {share} of the members hold {award}"
+MEMBERS_ONE = "At least one member holds {award}"
+MEMBERS_DONE = "Every member completed their tasks"
+MEMBERS_NO_DISCIPLINE = "No member given a {level} or a heavier discipline"
+FIGURES = "The year's figures meet the assigned targets"
+CRITERIA_OF = "The criteria of the {award}"
+GRASSROOTS = term("at grassroots level")
+WARNING = term("warning")
+
+_FIGURES = rule("R-TGT-1", FIGURES, figures_meet_targets)
+_TASKS_WELL = rule("R-LDTT-3", TASKS_WELL, assessment_at_least("HTTNV"))
+_ND39 = rule(
+    "R-BK-BO",
+    CRITERIA_OF,
+    unconfirmed("compare with Decree 91/2017, article 39"),
+    award=award("BANG_KHEN_BO"),
+)
+_NO_WARNING = rule(
+    "R-TTLDTT-1", MEMBERS_NO_DISCIPLINE, members_no_discipline_from("CANH_CAO"), level=WARNING
+)
+
 RULES: dict[str, list[Rule]] = {
     "LDTT": [
-        Rule("R-LDTT-1 tuyển dụng ≥ 10 tháng", recruited_at_least(10)),
-        Rule(
-            "R-LDTT-2 không bị kỷ luật từ khiển trách",
-            discipline_below("KHIEN_TRACH", "khiển trách"),
+        rule("R-LDTT-1", RECRUITED, recruited_at_least(10), months=10),
+        rule(
+            "R-LDTT-2",
+            "Not given a {level} or a heavier discipline",
+            discipline_below("KHIEN_TRACH"),
+            level=term("reprimand"),
         ),
-        Rule(
-            "R-LDTT-3 hoàn thành tốt nhiệm vụ",
-            assessment_at_least("HTTNV", "hoàn thành tốt nhiệm vụ trở lên"),
-        ),
+        _TASKS_WELL,
     ],
     "CSTDCS": [
-        Rule(
-            "R-CSTD-1 đạt Lao động tiên tiến", holds_title_this_year("LDTT", "Lao động tiên tiến")
-        ),
-        Rule("R-CSTD-2 có sáng kiến cấp cơ sở", initiative_at_least("co_so", "cấp cơ sở")),
-        Rule(
-            "R-CSTD-Q tỷ lệ ≤ 15 % số LĐTT (NĐ 91/2017 Đ.9.3)",
-            quota("CSTDCS", "LDTT", 0.15, "làm tròn xuống — cách làm tròn CHƯA XÁC NHẬN"),
+        rule("R-CSTD-1", HOLDS, holds_title_this_year("LDTT"), award=award("LDTT")),
+        rule("R-CSTD-2", INITIATIVE, initiative_at_least("co_so"), level=GRASSROOTS),
+        rule(
+            "R-CSTD-Q",
+            "At most {share} of the unit's holders of {base} (Decree 91/2017, article 9.3)",
+            quota("CSTDCS", "LDTT", 0.15),
+            share=pct(15, 0),
+            base=award("LDTT"),
         ),
     ],
     "CSTD_NGANH": [
-        Rule("R-CSTDB-1 3 năm liên tục CSTĐ cơ sở", consecutive_titles("CSTDCS", 3, "CSTĐ cơ sở")),
-        Rule("R-CSTDB-1 sáng kiến phạm vi Bộ", initiative_at_least("bo_tinh", "phạm vi Bộ, ngành")),
-        Rule(
-            "R-CSTDB-V Hội đồng bỏ phiếu kín ≥ 90 % tổng số thành viên",
-            unconfirmed("kết quả bỏ phiếu được ghi khi Hội đồng xét đề nghị (NĐ 91/2017 Đ.45.8)"),
+        rule(
+            "R-CSTDB-1",
+            CONSECUTIVE,
+            consecutive_titles("CSTDCS", 3),
+            award=award("CSTDCS"),
+            years=3,
+        ),
+        rule(
+            "R-CSTDB-1",
+            INITIATIVE,
+            initiative_at_least("bo_tinh"),
+            level=term("at ministry, sector or province level"),
+        ),
+        rule(
+            "R-CSTDB-V",
+            "The council's secret ballot: at least {share} of all its members",
+            unconfirmed(
+                "the vote is recorded when the council considers the nomination"
+                " (Decree 91/2017, article 45.8)"
+            ),
+            share=pct(90, 0),
         ),
     ],
     "TTLDTT": [
-        Rule(
-            "R-TTLDTT-1 trên 50 % thành viên đạt LĐTT",
-            members_share_with("LDTT", 0.5, "Lao động tiên tiến"),
+        rule(
+            "R-TTLDTT-1",
+            MEMBERS_SHARE_MORE,
+            members_share_with("LDTT", 0.5),
+            share=pct(50, 0),
+            award=award("LDTT"),
         ),
-        Rule(
-            "R-TTLDTT-1 không ai bị kỷ luật từ cảnh cáo",
-            members_no_discipline_from("CANH_CAO", "cảnh cáo"),
-        ),
+        _NO_WARNING,
     ],
     "TTLDXS": [
-        Rule("R-TTLDXS-1 100 % thành viên hoàn thành nhiệm vụ", members_all_complete),
-        Rule(
-            "R-TTLDXS-1 ≥ 70 % thành viên đạt LĐTT",
-            members_share_with("LDTT", 0.7, "Lao động tiên tiến"),
+        rule("R-TTLDXS-1", MEMBERS_DONE, members_all_complete),
+        rule(
+            "R-TTLDXS-1",
+            MEMBERS_SHARE,
+            members_share_with("LDTT", 0.7),
+            share=pct(70, 0),
+            award=award("LDTT"),
         ),
-        Rule("R-TTLDXS-1 ≥ 1 Chiến sĩ thi đua cơ sở", members_at_least_one("CSTDCS", "CSTĐ cơ sở")),
-        Rule(
-            "R-TTLDXS-1 không ai bị kỷ luật từ cảnh cáo",
-            members_no_discipline_from("CANH_CAO", "cảnh cáo"),
+        rule("R-TTLDXS-1", MEMBERS_ONE, members_at_least_one("CSTDCS"), award=award("CSTDCS")),
+        rule(
+            "R-TTLDXS-1",
+            MEMBERS_NO_DISCIPLINE,
+            members_no_discipline_from("CANH_CAO"),
+            level=WARNING,
         ),
-        Rule("R-TGT-1 số liệu năm đạt chỉ tiêu", figures_meet_targets),
+        _FIGURES,
     ],
     "CO_THI_DUA_BO": [
-        Rule("R-TGT-1 số liệu năm đạt chỉ tiêu", figures_meet_targets),
-        Rule(
-            "R-CO-BO-1 dẫn đầu cụm, khối thi đua",
-            unconfirmed(
-                "việc suy tôn trong cụm, khối thi đua chưa được ghi trong thidua (NĐ 91/2017 Đ.12)"
-            ),
+        _FIGURES,
+        rule(
+            "R-CO-BO-1",
+            "Leads its emulation cluster or bloc (Decree 91/2017, article 12)",
+            unconfirmed("the cluster's or bloc's choice is not recorded in the system"),
         ),
     ],
-    "BANG_KHEN_BO": [
-        Rule(
-            "R-BK-BO tiêu chuẩn Bằng khen cấp Bộ",
-            unconfirmed("nội dung NĐ 91/2017 Đ.39 chưa đối chiếu"),
-        ),
-        Rule(
-            "R-LDTT-3 hoàn thành tốt nhiệm vụ",
-            assessment_at_least("HTTNV", "hoàn thành tốt nhiệm vụ trở lên"),
-        ),
-    ],
-    "BANG_KHEN_BO:collective": [
-        Rule(
-            "R-BK-BO tiêu chuẩn Bằng khen cấp Bộ",
-            unconfirmed("nội dung NĐ 91/2017 Đ.39 chưa đối chiếu"),
-        ),
-        Rule("R-TGT-1 số liệu năm đạt chỉ tiêu", figures_meet_targets),
-    ],
+    "BANG_KHEN_BO": [_ND39, _TASKS_WELL],
+    "BANG_KHEN_BO:collective": [_ND39, _FIGURES],
     "GIAY_KHEN": [
-        Rule(
-            "R-GK tiêu chuẩn Giấy khen",
-            unconfirmed("tiêu chuẩn Giấy khen ngành Tư pháp theo TT 05/2018 chưa đối chiếu"),
+        rule(
+            "R-GK",
+            CRITERIA_OF,
+            unconfirmed("compare with the justice sector's criteria in Circular 05/2018/TT-BTP"),
+            award=award("GIAY_KHEN"),
         ),
     ],
 }

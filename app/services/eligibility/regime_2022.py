@@ -13,29 +13,48 @@ from app.services.eligibility.common import (
     members_at_least_one,
     members_share_with,
     recruited_at_least,
+    rule,
     unconfirmed,
 )
 from app.services.eligibility.facts import Facts
+from app.services.eligibility.regime_2003 import (
+    CONSECUTIVE,
+    CRITERIA_OF,
+    FIGURES,
+    HOLDS,
+    INITIATIVE,
+    MEMBERS_DONE,
+    MEMBERS_ONE,
+    MEMBERS_SHARE,
+    TASKS_WELL,
+)
+from app.services.eligibility.texts import ASSESSMENT_TERMS, award, pct, term, text
 
 CODES = ("LAW2022_ND98_TT11_2023", "LAW2022_ND152_TT11_2023")
+EXCELLENT = term("completed tasks excellently")
 
 
 def excellent_or_initiative(f: Facts, pid: int) -> Verdict:
     """Luật 2022 Đ.23: hoàn thành xuất sắc nhiệm vụ, OR an initiative recognised at cơ sở."""
     a = f.assessments.get((pid, f.year))
     if a is not None and a.result == "HTXSNV":
-        return True, f"Xếp loại năm {f.year}: HTXSNV"
-    met, evidence = initiative_at_least("co_so", "cấp cơ sở")(f, pid)
+        return True, text("Assessment for {year}: {result}", year=f.year, result=EXCELLENT)
+    met, evidence = initiative_at_least("co_so")(f, pid)
     if met:
         return True, evidence
     if a is None:
-        return None, f"Chưa có kết quả xếp loại năm {f.year}; {evidence}"
-    return False, f"Xếp loại {a.result}, {evidence.lower()}"
+        return None, text("No assessment recorded for {year}; {more}", year=f.year, more=evidence)
+    return False, text(
+        "Assessment for {year}: {result}; {more}",
+        year=f.year,
+        result=term(ASSESSMENT_TERMS[a.result]),
+        more=evidence,
+    )
 
 
 def bang_khen_bo(f: Facts, pid: int) -> Verdict:
     """Luật 2022 Đ.74.1.d: 2 consecutive CSTĐCS, or ≥ 2 consecutive HTXSNV years with 2 initiatives."""
-    met, evidence = consecutive_titles("CSTDCS", 2, "CSTĐ cơ sở")(f, pid)
+    met, evidence = consecutive_titles("CSTDCS", 2)(f, pid)
     if met:
         return True, evidence
     years = [f.year - 1, f.year]
@@ -44,63 +63,108 @@ def bang_khen_bo(f: Facts, pid: int) -> Verdict:
     )
     initiatives = [i for i in f.initiatives.get(pid, []) if i.year in years]
     if excellent and len(initiatives) >= 2:
-        return True, f"HTXSNV {years[0]}–{years[1]} và {len(initiatives)} sáng kiến cấp cơ sở"
-    return False, f"{evidence}; hoặc 2 năm HTXSNV kèm 2 sáng kiến: chưa đạt"
+        return True, text(
+            "Completed tasks excellently in {first}–{last} and {count} initiatives recognised"
+            " at grassroots level",
+            first=years[0],
+            last=years[1],
+            count=len(initiatives),
+        )
+    return False, text(
+        "{titles}; or two years completing tasks excellently with two initiatives: not met",
+        titles=evidence,
+    )
 
 
 RULES: dict[str, list[Rule]] = {
     "LDTT": [
-        Rule("R-LDTT-1b tuyển dụng ≥ 6 tháng (TT 01/2024/TT-BNV)", recruited_at_least(6)),
-        Rule(
-            "R-LDTT-3 hoàn thành tốt nhiệm vụ trở lên",
-            assessment_at_least("HTTNV", "hoàn thành tốt nhiệm vụ trở lên"),
+        rule(
+            "R-LDTT-1b",
+            "Recruited at least {months} months before the year ends (Circular 01/2024/TT-BNV)",
+            recruited_at_least(6),
+            months=6,
         ),
+        rule("R-LDTT-3", TASKS_WELL, assessment_at_least("HTTNV")),
     ],
     "CSTDCS": [
-        Rule(
-            "R-CSTD-1 đạt Lao động tiên tiến", holds_title_this_year("LDTT", "Lao động tiên tiến")
+        rule("R-CSTD-1", HOLDS, holds_title_this_year("LDTT"), award=award("LDTT")),
+        rule(
+            "R-CSTD-2b",
+            "Completed tasks excellently, or an initiative recognised at grassroots level",
+            excellent_or_initiative,
         ),
-        Rule("R-CSTD-2b HTXSNV hoặc sáng kiến cấp cơ sở", excellent_or_initiative),
-        Rule(
-            "R-CSTD-Q tỷ lệ so với số LĐTT",
-            unconfirmed("tỷ lệ tối đa theo Luật 2022 chưa được xác nhận"),
+        rule(
+            "R-CSTD-Q",
+            "How many holders of {base} may receive {award}",
+            unconfirmed("the largest share under the 2022 Law"),
+            base=award("LDTT"),
+            award=award("CSTDCS"),
         ),
     ],
     "CSTD_NGANH": [
-        Rule("R-CSTDB-1 3 năm liên tục CSTĐ cơ sở", consecutive_titles("CSTDCS", 3, "CSTĐ cơ sở")),
-        Rule("R-CSTDB-1 sáng kiến phạm vi Bộ", initiative_at_least("bo_tinh", "phạm vi Bộ, ngành")),
-        Rule(
-            "R-CSTDB-V ngưỡng bỏ phiếu", unconfirmed("ngưỡng bỏ phiếu của Hội đồng theo Luật 2022")
+        rule(
+            "R-CSTDB-1",
+            CONSECUTIVE,
+            consecutive_titles("CSTDCS", 3),
+            award=award("CSTDCS"),
+            years=3,
+        ),
+        rule(
+            "R-CSTDB-1",
+            INITIATIVE,
+            initiative_at_least("bo_tinh"),
+            level=term("at ministry, sector or province level"),
+        ),
+        rule(
+            "R-CSTDB-V",
+            "The council's voting threshold",
+            unconfirmed("the council's voting threshold under the 2022 Law"),
         ),
     ],
     "TTLDXS": [
-        Rule("R-TTLDXS-1 100 % thành viên hoàn thành nhiệm vụ", members_all_complete),
-        Rule(
-            "R-TTLDXS-1 ≥ 70 % thành viên đạt LĐTT",
-            members_share_with("LDTT", 0.7, "Lao động tiên tiến"),
+        rule("R-TTLDXS-1", MEMBERS_DONE, members_all_complete),
+        rule(
+            "R-TTLDXS-1",
+            MEMBERS_SHARE,
+            members_share_with("LDTT", 0.7),
+            share=pct(70, 0),
+            award=award("LDTT"),
         ),
-        Rule("R-TTLDXS-1 ≥ 1 Chiến sĩ thi đua cơ sở", members_at_least_one("CSTDCS", "CSTĐ cơ sở")),
-        Rule("R-TGT-1 số liệu năm đạt chỉ tiêu", figures_meet_targets),
+        rule("R-TTLDXS-1", MEMBERS_ONE, members_at_least_one("CSTDCS"), award=award("CSTDCS")),
+        rule("R-TGT-1", FIGURES, figures_meet_targets),
     ],
     "CO_THI_DUA_BO": [
-        Rule(
-            "R-CO-BO-1 được cụm, khối thi đua suy tôn (TT 11/2023)",
-            unconfirmed("việc suy tôn trong cụm, khối thi đua chưa được ghi trong thidua"),
+        rule(
+            "R-CO-BO-1",
+            "Chosen by its emulation cluster or bloc (Circular 11/2023/TT-BTP)",
+            unconfirmed("the cluster's or bloc's choice is not recorded in the system"),
         ),
-        Rule("R-TGT-1 số liệu năm đạt chỉ tiêu", figures_meet_targets),
+        rule("R-TGT-1", FIGURES, figures_meet_targets),
     ],
-    "BANG_KHEN_BO": [Rule("R-BK-BO-1 Luật 2022 Đ.74.1.d", bang_khen_bo)],
-    "BANG_KHEN_BO:collective": [
-        Rule(
-            "R-BK-BO tập thể",
-            unconfirmed("tiêu chuẩn Bằng khen cấp Bộ cho tập thể theo Luật 2022 chưa đối chiếu"),
+    "BANG_KHEN_BO": [
+        rule(
+            "R-BK-BO-1",
+            "{award} two years running, or two years completing tasks excellently with two"
+            " initiatives (2022 Law, article 74.1.d)",
+            bang_khen_bo,
+            award=award("CSTDCS"),
         ),
-        Rule("R-TGT-1 số liệu năm đạt chỉ tiêu", figures_meet_targets),
+    ],
+    "BANG_KHEN_BO:collective": [
+        rule(
+            "R-BK-BO",
+            "The criteria of the {award} for collectives",
+            unconfirmed("compare with the criteria for collectives under the 2022 Law"),
+            award=award("BANG_KHEN_BO"),
+        ),
+        rule("R-TGT-1", FIGURES, figures_meet_targets),
     ],
     "GIAY_KHEN": [
-        Rule(
-            "R-GK tiêu chuẩn Giấy khen",
-            unconfirmed("tiêu chuẩn chi tiết theo TT 11/2023/TT-BTP chưa đối chiếu"),
+        rule(
+            "R-GK",
+            CRITERIA_OF,
+            unconfirmed("compare with the detailed criteria in Circular 11/2023/TT-BTP"),
+            award=award("GIAY_KHEN"),
         ),
     ],
 }
