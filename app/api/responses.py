@@ -1,16 +1,34 @@
-"""JSON responses with ETags, and idempotent creation."""
+"""JSON responses with ETags, idempotent creation, and catalogue lists in the page envelope."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Annotated, TypeVar
 
-from fastapi import Request
+from fastapi import Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from app.api.deps import PageParams
 from app.core.errors import Conflict
+from app.models.base import Page
 from app.services import idempotency
 from app.services.scope import Actor, require_write_token
+
+T = TypeVar("T")
+
+# Catalogue lists were bare arrays before they took the envelope every other list has.
+ENVELOPE_ALIAS = (
+    " Answered in the `{items, total, limit, offset}` envelope. `envelope=false` returns the "
+    "bare array of earlier versions (every row, no paging): an alias kept for one release."
+)
+Envelope = Annotated[
+    bool,
+    Query(
+        deprecated=True,
+        description="`false`: the bare array of earlier versions; kept for one release",
+    ),
+]
 
 
 def etag(version: int) -> str:
@@ -70,3 +88,11 @@ def create_once(
     return JSONResponse(
         body, status_code=201, headers={"ETag": etag(version), "Location": location}
     )
+
+
+def page_or_array(items: Sequence[T], paging: PageParams, envelope: bool) -> Page[T] | list[T]:
+    """A short catalogue, read whole, answered as one page (or as the old bare array)."""
+    if not envelope:
+        return list(items)
+    window = list(items[paging.offset : paging.offset + paging.limit])
+    return Page(items=window, total=len(items), limit=paging.limit, offset=paging.offset)

@@ -26,8 +26,8 @@ def _if_match(version: int) -> dict[str, str]:
 
 # --- catalogue ----------------------------------------------------------------------------
 async def award_types(api: Api) -> list[AwardType]:
-    response = await api.call("GET", "/award-types")
-    return [AwardType.model_validate(item) for item in response.json()]
+    page = await api.fetch(Page[AwardType], "/award-types", limit=500)  # every type: one page
+    return page.items
 
 
 # --- decisions and awards -----------------------------------------------------------------

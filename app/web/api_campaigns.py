@@ -33,7 +33,7 @@ def _if_match(version: int) -> dict[str, str]:
 
 
 async def _list(api: Api, model: type, path: str, **params: Any) -> list[Any]:
-    """A plain JSON array (criteria, exemplars, reviews, catalogues)."""
+    """A plain JSON array (criteria, exemplars, reviews)."""
     response = await api.call("GET", path, params=params)
     return TypeAdapter(list[model]).validate_python(response.json())  # type: ignore[valid-type]
 
@@ -195,11 +195,11 @@ async def add_review(api: Api, campaign_id: int, data: dict[str, Any]) -> Review
 
 # --- catalogues the forms read --------------------------------------------------------------
 async def indicators(api: Api) -> list[Indicator]:
-    return await _list(api, Indicator, "/indicators")
+    return (await api.fetch(Page[Indicator], "/indicators", limit=MAX_PAGE)).items
 
 
 async def metrics(api: Api) -> list[Metric]:
-    return await _list(api, Metric, "/metrics")
+    return (await api.fetch(Page[Metric], "/metrics", limit=MAX_PAGE)).items
 
 
 async def periods(api: Api) -> list[Period]:
@@ -208,4 +208,4 @@ async def periods(api: Api) -> list[Period]:
 
 
 async def award_types(api: Api) -> list[AwardType]:
-    return await _list(api, AwardType, "/award-types")
+    return (await api.fetch(Page[AwardType], "/award-types", limit=MAX_PAGE)).items

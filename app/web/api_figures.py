@@ -53,13 +53,11 @@ async def period(api: Api, code: str) -> Period:
 
 
 async def metrics(api: Api) -> list[Metric]:
-    response = await api.call("GET", "/metrics")
-    return TypeAdapter(list[Metric]).validate_python(response.json())
+    return (await api.fetch(Page[Metric], "/metrics", limit=MAX_PAGE)).items
 
 
 async def indicators(api: Api) -> list[Indicator]:
-    response = await api.call("GET", "/indicators")
-    return TypeAdapter(list[Indicator]).validate_python(response.json())
+    return (await api.fetch(Page[Indicator], "/indicators", limit=MAX_PAGE)).items
 
 
 async def targets(api: Api, year: int, unit_id: int | None = None) -> Targets:

@@ -1,13 +1,13 @@
-from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from app.api.deps import CurrentActor, IdempotencyKey, IfMatch, PageDep, SessionDep
+from app.api.lang import Lang
 from app.api.openapi import READ_ERRORS, WRITE_ERRORS
-from app.api.responses import create_once, with_etag
-from app.core.types import Id, ShortText
+from app.api.responses import ENVELOPE_ALIAS, Envelope, create_once, page_or_array, with_etag
+from app.core.types import Id, ShortText, utcnow
 from app.models.awards import (
     AwardPublic,
     AwardTypePublic,
@@ -20,6 +20,7 @@ from app.models.awards import (
 )
 from app.models.base import Page
 from app.services import award_summary, awards, eligibility, nominations
+from app.services.reports import local_date
 
 router = APIRouter(tags=["awards"])
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -28,15 +29,22 @@ Year = Annotated[int, Query(ge=2000, le=2100)]
 TypeCode = Annotated[str, Query(min_length=1, max_length=32, pattern=r"^[A-Z0-9_]+$")]
 
 
-@router.get("/award-types", responses=READ_ERRORS)
-def list_award_types(session: SessionDep, actor: CurrentActor) -> list[AwardTypePublic]:
-    """Titles, forms and unit grades, with who confers them and under which legal regimes."""
-    return nominations.list_award_types(session, actor)
+@router.get(
+    "/award-types",
+    responses=READ_ERRORS,
+    response_model=Page[AwardTypePublic] | list[AwardTypePublic],
+    description="Titles, forms and unit grades, with who confers them and under which legal "
+    "regimes." + ENVELOPE_ALIAS,
+)
+def list_award_types(
+    session: SessionDep, actor: CurrentActor, paging: PageDep, envelope: Envelope = True
+) -> Page[AwardTypePublic] | list[AwardTypePublic]:
+    return page_or_array(nominations.list_award_types(session, actor), paging, envelope)
 
 
 @router.get("/awards/{award_id}", responses=READ_ERRORS)
-def get_award(award_id: Id, session: SessionDep, actor: CurrentActor) -> AwardPublic:
-    return awards.get_award(session, actor, award_id)
+def get_award(award_id: Id, session: SessionDep, actor: CurrentActor, lang: Lang) -> AwardPublic:
+    return eligibility.localised(awards.get_award(session, actor, award_id), lang)
 
 
 @router.get("/decisions", responses=READ_ERRORS)
@@ -69,20 +77,23 @@ def create_decision(
     session: SessionDep,
     actor: CurrentActor,
     key: IdempotencyKey,
+    lang: Lang,
 ) -> JSONResponse:
     """A decision with its awards. Refused (422, naming the row): an authority conferring above
     its level, the same achievement twice, a title for the wrong kind of recipient."""
 
     def work() -> tuple[DecisionPublic, int, str]:
-        created = awards.create_decision(session, actor, data)
+        created = eligibility.localised(awards.create_decision(session, actor, data), lang)
         return created, created.version, f"/api/v1/decisions/{created.id}"
 
     return create_once(session, actor, request, key, data, work)
 
 
 @router.get("/decisions/{decision_id}", response_model=DecisionPublic, responses=READ_ERRORS)
-def get_decision(decision_id: Id, session: SessionDep, actor: CurrentActor) -> JSONResponse:
-    found = awards.get_decision(session, actor, decision_id)
+def get_decision(
+    decision_id: Id, session: SessionDep, actor: CurrentActor, lang: Lang
+) -> JSONResponse:
+    found = eligibility.localised(awards.get_decision(session, actor, decision_id), lang)
     return with_etag(found, found.version)
 
 
@@ -93,9 +104,11 @@ def update_decision(
     session: SessionDep,
     actor: CurrentActor,
     expected: IfMatch,
+    lang: Lang,
 ) -> JSONResponse:
     """Correct the number, date, title or campaign (awards are revoked, not edited)."""
     updated = awards.update_decision(session, actor, decision_id, data, expected_version=expected)
+    eligibility.localised(updated, lang)
     return with_etag(updated, updated.version)
 
 
@@ -104,6 +117,7 @@ def list_awards(
     session: SessionDep,
     actor: CurrentActor,
     paging: PageDep,
+    lang: Lang,
     year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
     issuer_id: Id | None = None,
     type: TypeCode | None = None,
@@ -128,15 +142,20 @@ def list_awards(
         limit=paging.limit,
         offset=paging.offset,
     )
-    return Page(items=items, total=total, limit=paging.limit, offset=paging.offset)
+    return Page(
+        items=eligibility.localised(items, lang),
+        total=total,
+        limit=paging.limit,
+        offset=paging.offset,
+    )
 
 
 @router.post("/awards/{award_id}/revoke", responses=WRITE_ERRORS)
 def revoke_award(
-    award_id: Id, data: Revocation, session: SessionDep, actor: CurrentActor
+    award_id: Id, data: Revocation, session: SessionDep, actor: CurrentActor, lang: Lang
 ) -> AwardPublic:
     """Revoke with the reason: the award leaves the summary; the audit keeps it."""
-    return awards.revoke_award(session, actor, award_id, data.reason)
+    return eligibility.localised(awards.revoke_award(session, actor, award_id, data.reason), lang)
 
 
 @router.get("/eligibility", responses=READ_ERRORS)
@@ -149,11 +168,12 @@ def get_eligibility(
         Id | None, Query(description="Candidates of this unit's subtree (default: yours)")
     ] = None,
     recipient: RecipientKind | None = None,
+    lang: Lang = "vi",
 ) -> eligibility.Eligibility:
     """Every candidate with each criterion met / not met / unknown and its evidence, under the
     legal regime of the year."""
     return eligibility.evaluate(
-        session, actor, year, award_type, unit_id=unit_id, recipient=recipient
+        session, actor, year, award_type, unit_id=unit_id, recipient=recipient, lang=lang
     )
 
 
@@ -181,7 +201,7 @@ def summary(
     """The year's awards to a unit's subtree by issuer × type × collective/individual × internal/external."""
     result = award_summary.summarise(session, actor, year, unit_id, include_all=include_all)
     if format == "docx":
-        content, media = award_summary.to_docx(result, today=date.today()), DOCX
+        content, media = award_summary.to_docx(result, today=local_date(utcnow())), DOCX
     elif format == "xlsx":
         content, media = award_summary.to_xlsx(result), XLSX
     else:

@@ -1,12 +1,13 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Header, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
 from app.api.deps import CurrentActor, IdempotencyKey, IfMatch, PageDep, SessionDep
-from app.api.openapi import READ_ERRORS, WRITE_ERRORS
+from app.api.openapi import BINARY, READ_ERRORS, WRITE_ERRORS, file_body
 from app.api.responses import create_once, no_content, with_etag
+from app.api.uploads import read_upload
 from app.core.types import Id, ShortText
 from app.models.base import Page
 from app.models.campaigns import (
@@ -165,33 +166,37 @@ def add_document(
 @router.put(
     "/campaigns/{campaign_id}/documents/{document_id}/file",
     responses=WRITE_ERRORS,
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {
-                t: {"schema": {"type": "string", "format": "binary"}}
-                for t in sorted(campaign_documents.ALLOWED_TYPES)
-            },
-        }
-    },
+    openapi_extra=file_body(
+        {t: {"schema": BINARY} for t in sorted(campaign_documents.ALLOWED_TYPES)},
+        sorted(campaign_documents.ALLOWED_TYPES),
+    ),
 )
 async def attach_file(
-    campaign_id: Id, document_id: Id, request: Request, session: SessionDep, actor: CurrentActor
+    campaign_id: Id,
+    document_id: Id,
+    request: Request,
+    session: SessionDep,
+    actor: CurrentActor,
+    filename: Annotated[
+        str | None,
+        Header(alias="X-Filename", description="The file's name, for a raw body"),
+    ] = None,
 ) -> DocumentPublic:
     """Attach the document's file (PDF, Word or image, at most MAX_UPLOAD_BYTES, 5 MiB by
-    default); the file name in `X-Filename`. A larger body is refused with 413 as it streams."""
-    body = await request.body()
-    kind = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
-    name = request.headers.get("x-filename") or "tep-dinh-kem"
+    default). Send it raw with its Content-Type and the file name in `X-Filename`, or as the
+    `file` part of a multipart/form-data form (`curl -F file=@01-CT-TU.pdf`): the part's type,
+    or else its file name's extension, says what it is. A larger body is refused with 413 as it
+    streams."""
+    upload = await read_upload(request)
     return await run_in_threadpool(
         campaign_documents.attach_file,
         session,
         actor,
         campaign_id,
         document_id,
-        name=name,
-        content_type=kind,
-        content=body,
+        name=upload.filename or filename or "tep-dinh-kem",
+        content_type=upload.content_type,
+        content=upload.content,
     )
 
 
@@ -200,7 +205,13 @@ async def attach_file(
     response_class=Response,
     responses={
         **READ_ERRORS,
-        200: {"content": {"application/octet-stream": {}}, "description": "The file"},
+        200: {
+            "content": {
+                t: {}
+                for t in ["application/octet-stream", *sorted(campaign_documents.ALLOWED_TYPES)]
+            },
+            "description": "The file, with the type it was attached as",
+        },
     },
 )
 def read_file(

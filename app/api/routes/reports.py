@@ -7,8 +7,9 @@ from fastapi.responses import JSONResponse, Response
 
 from app.api.deps import CurrentActor, IdempotencyKey, IfMatch, PageDep, SessionDep
 from app.api.lang import Lang
-from app.api.openapi import READ_ERRORS, WRITE_ERRORS, errors
+from app.api.openapi import BINARY, READ_ERRORS, WRITE_ERRORS, errors, file_body
 from app.api.responses import create_once, with_etag
+from app.api.uploads import read_upload
 from app.core.errors import FieldIssue, Invalid
 from app.core.types import Id
 from app.models.base import Page
@@ -28,6 +29,22 @@ router = APIRouter(tags=["reports"])
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_UPLOAD = 10 * 1024 * 1024
+IMPORT_JSON = {
+    "type": "object",
+    "properties": {
+        "rows": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "unit": {"type": "string", "description": "unit code"},
+                    "period": {"type": "string", "description": "period code"},
+                    "values": {"type": "object", "additionalProperties": {"type": "integer"}},
+                },
+            },
+        }
+    },
+}
 PeriodCode = Annotated[
     str, Query(pattern=r"^\d{4}-Q[1-4]$", max_length=7, description="e.g. 2022-Q4")
 ]
@@ -96,36 +113,14 @@ def validate_report(
         200: {"description": "Import summary (applied, or what a dry run would do)"},
     },
     response_model_exclude_none=True,
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {
-                "application/json": {
-                    "schema": {
-                        "type": "object",
-                        "properties": {
-                            "rows": {
-                                "type": "array",
-                                "items": {
-                                    "type": "object",
-                                    "properties": {
-                                        "unit": {"type": "string", "description": "unit code"},
-                                        "period": {"type": "string", "description": "period code"},
-                                        "values": {
-                                            "type": "object",
-                                            "additionalProperties": {"type": "integer"},
-                                        },
-                                    },
-                                },
-                            }
-                        },
-                    }
-                },
-                "text/csv": {"schema": {"type": "string"}},
-                XLSX: {"schema": {"type": "string", "format": "binary"}},
-            },
-        }
-    },
+    openapi_extra=file_body(
+        {
+            "application/json": {"schema": IMPORT_JSON},
+            "text/csv": {"schema": BINARY},
+            XLSX: {"schema": BINARY},
+        },
+        ["text/csv", XLSX, "application/json"],
+    ),
 )
 async def import_reports(
     request: Request,
@@ -139,15 +134,19 @@ async def import_reports(
 ) -> report_io.ImportSummary:
     """Bulk figures keyed by unit code and period code, as JSON `{"rows": [...]}`, CSV (columns
     unit, period and metric codes) or .xlsx (the export layout or a report template). All rows or
-    none: one bad row → 422 naming the row and field, nothing written."""
-    body = await request.body()
+    none: one bad row → 422 naming the row and field, nothing written.
+
+    Send the file raw with its Content-Type, or as the `file` part of a multipart/form-data
+    form (`curl -F file=@q4.csv`): the part's type decides the format, or else its file name's
+    extension (.csv, .xlsx, .json)."""
+    upload = await read_upload(request)
+    body, kind = upload.content, upload.content_type
     if len(body) > MAX_UPLOAD:
         raise Invalid(
             FieldIssue(
                 "file", "At most {max_length} characters", "too_large", {"max_length": MAX_UPLOAD}
             )
         )
-    kind = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
     if kind in ("application/json", ""):
         try:
             parsed = json.loads(body or b"null")
@@ -161,7 +160,7 @@ async def import_reports(
     else:
         raise Invalid(
             FieldIssue(
-                "content-type", "Unsupported file type; send JSON, CSV or .xlsx", "unsupported"
+                upload.field, "Unsupported file type; send JSON, CSV or .xlsx", "unsupported"
             )
         )
     summary = await run_in_threadpool(
