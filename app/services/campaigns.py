@@ -23,7 +23,7 @@ from app.models.units import Unit
 from app.services import audit, workflow
 from app.services.common import apply_changes, bump, check_version, page
 from app.services.scope import PERMISSIONS, Actor, authorize, in_subtree, may, unit_in_scope
-from app.services.text import code_contains, fold
+from app.services.text import code_contains, fold, words_match
 from app.services.units import unit_ref
 
 
@@ -120,12 +120,11 @@ def list_campaigns(
     authorize(actor, "campaigns.read")
     stmt = select(Campaign).where(visible(actor))
     if q:
-        needle = f"%{fold(q)}%"
         by_document = select(CampaignDocument.campaign_id).where(
             code_contains(col(CampaignDocument.number), q)
         )
         stmt = stmt.where(
-            col(Campaign.search_title).like(needle) | col(Campaign.id).in_(by_document)
+            words_match(col(Campaign.search_title), q) | col(Campaign.id).in_(by_document)
         )
     if kind is not None:
         stmt = stmt.where(Campaign.kind == kind)

@@ -8,7 +8,7 @@ from app.models.units import Unit
 from app.services import audit
 from app.services.common import apply_changes, check_version, page
 from app.services.scope import Actor, authorize, in_subtree, may, unit_in_scope
-from app.services.text import fold
+from app.services.text import fold, words_match
 from app.services.units import unit_ref
 
 
@@ -37,7 +37,7 @@ def list_people(
         stmt = stmt.where(col(Unit.path).startswith(root.path))
     if q:
         # autoescape: a "%" or "_" typed by the user is a character, not a wildcard.
-        stmt = stmt.where(col(Person.search_name).contains(fold(q), autoescape=True))
+        stmt = stmt.where(words_match(col(Person.search_name), q))
     if external is not None:
         stmt = stmt.where(Person.is_external == external)
     if active is not None:

@@ -7,6 +7,8 @@ characters) to one key, so search and duplicate checks see what a person sees.
 
 import unicodedata
 
+from sqlalchemy import and_, true
+
 # Dropped when folding: combining marks (the accents, once decomposed) and format characters
 # (zero-width spaces and joiners, BOM, direction marks), which draw nothing.
 _DROPPED = frozenset({"Mn", "Cf"})
@@ -24,6 +26,13 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", compatible.translate(_LETTERS))
     stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) not in _DROPPED)
     return " ".join(stripped.lower().split())
+
+
+def words_match(column, text: str):  # type: ignore[no-untyped-def]
+    """Every word typed appears in the folded column, in any order and with other words
+    between: "cong an giong trom" finds "Công an huyện Giồng Trôm". % and _ are characters."""
+    words = fold(text).split()[:12]  # a bounded query, however much is pasted
+    return and_(*[column.contains(word, autoescape=True) for word in words]) if words else true()
 
 
 def code_contains(column, text: str):  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ from app.models.units import Unit, UnitCreate, UnitKind, UnitPublic, UnitRef, Un
 from app.services import audit
 from app.services.common import apply_changes, check_version, page
 from app.services.scope import Actor, authorize, in_subtree, may, unit_in_scope
-from app.services.text import fold
+from app.services.text import fold, words_match
 
 # The units that report figures (offices of the enforcement system): the one place this is said.
 REPORTING_KINDS = frozenset({UnitKind.district_office, UnitKind.provincial_department})
@@ -72,7 +72,7 @@ def list_units(
         needle = fold(q)  # autoescape: "%" and "_" are characters, not wildcards
         stmt = stmt.where(
             sa_func.lower(Unit.code).contains(needle, autoescape=True)
-            | col(Unit.search_name).contains(needle, autoescape=True)
+            | words_match(col(Unit.search_name), q)
         )
     # Tree order: a parent precedes its children.
     return page(session, stmt.order_by(Unit.path), limit=limit, offset=offset)
