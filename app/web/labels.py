@@ -1,4 +1,4 @@
-"""Human names for the API's codes (roles, unit kinds, gender), translated when shown."""
+"""Human names for the API's codes (roles, unit kinds, gender, periods), translated when shown."""
 
 from app.web.i18n import N_, gettext
 
@@ -22,6 +22,16 @@ UNIT_KINDS = tuple(UNIT_KIND_LABELS)
 
 GENDER_LABELS = {"male": N_("Male"), "female": N_("Female")}
 GENDERS = tuple(GENDER_LABELS)
+
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def quarter_label(year: int, quarter: int) -> str:
+    """A reporting period as people write it: "Quý IV/2022", "Q4 2022"."""
+    return gettext(
+        "Q%(quarter)s %(year)s", quarter=quarter, roman=ROMAN.get(quarter, quarter), year=year
+    )
 
 
 def role_label(code: str | None) -> str:

@@ -229,7 +229,7 @@ def test_eligibility_reads_titles_initiatives_and_the_quota(api, figures_world):
     assert {c["person"]["id"] for c in e["candidates"]} == {
         w.person_id(k) for k in ("staff_a1", "staff_a2", "staff_office")
     }
-    met = {c["rule"].split()[0]: c["met"] for c in first["criteria"]}
+    met = {c["code"]: c["met"] for c in first["criteria"]}
     # One LĐTT in scope allows no CSTĐ cơ sở under the 15 % quota: the quota blocks.
     assert met == {"R-CSTD-1": True, "R-CSTD-2": True, "R-CSTD-Q": False}
     assert first["eligible"] is False
@@ -240,7 +240,10 @@ def test_eligibility_reads_titles_initiatives_and_the_quota(api, figures_world):
         headers=w.headers("reviewer_a"),
     ).json()
     assert later["regime"]["code"] == "LAW2022_ND98_TT11_2023"
-    assert any("CHƯA XÁC NHẬN" in c["evidence"] for c in later["candidates"][0]["criteria"])
+    assert any(
+        "chưa được xác nhận — cán bộ cần kiểm tra" in c["evidence"]
+        for c in later["candidates"][0]["criteria"]
+    )
 
 
 def test_nomination_vote_below_threshold_rejects_then_a_decision(api, figures_world):
@@ -368,7 +371,7 @@ def test_reporting_units_figures_feed_collective_eligibility(api, figures_world)
         headers=w.headers("reviewer_a"),
     ).json()
     a1 = next(c for c in e["candidates"] if c["unit"]["code"] == "CC_A1")
-    figures = next(c for c in a1["criteria"] if c["rule"].startswith("R-TGT-1"))
+    figures = next(c for c in a1["criteria"] if c["code"] == "R-TGT-1")
     assert (
         figures["met"] is False
         and "82,50 %" in figures["evidence"]

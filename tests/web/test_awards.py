@@ -82,13 +82,13 @@ def test_a_decision_with_rows_inside_and_outside_the_sector_is_shown_with_them(
     page = web.get(location).text
     assert "Quyết định 415/QĐ-CTHADS" in page
     assert "Đã ghi quyết định với 4 lượt khen thưởng." in page
-    assert "20/12/2022" in page and "Công trạng (tổng kết năm)" in page
+    assert "20/12/2022" in page and "Khen thưởng theo công trạng và thành tích" in page
     assert "Cục THADS tỉnh Bến Tre" in page
     for name in ("Nguyễn Văn An", "Phạm Quốc Dũng", "Ủy ban nhân dân tỉnh Bến Tre"):
         assert name in page
     assert page.count('<span class="badge external">Ngoài ngành</span>') == 2
     # Each award keeps the eligibility result it was made on.
-    assert "Điều kiện khi quyết định" in page and "R-GK tiêu chuẩn Giấy khen" in page
+    assert "Kết quả xét tiêu chuẩn khi quyết định" in page and "Tiêu chuẩn Giấy khen" in page
 
 
 def test_a_general_department_decision_with_ttldxs_shows_the_error_beside_row_1(
@@ -208,7 +208,7 @@ def test_decisions_are_listed_and_searched(web, figures_world, api):
     signed_in(web, "viewer_a")
     page = web.get("/decisions").text
     assert "2 quyết định" in page and "415/QĐ-CTHADS" in page and "238/QĐ-CTHADS" in page
-    assert "Đột xuất" in page
+    assert "Khen thưởng đột xuất" in page
     assert 'href="/decisions/new"' not in page  # a viewer records no decision
     found = web.get(
         "/decisions",

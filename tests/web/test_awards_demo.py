@@ -52,14 +52,17 @@ def test_eligibility_shows_the_regime_every_candidate_and_the_reasons(web, demo,
     assert "Căn cứ pháp lý áp dụng cho năm 2022:" in html
     assert "Luật Thi đua, khen thưởng 2003 (sửa đổi 2005, 2009, 2013)" in html
     assert "Nghị định 91/2017/NĐ-CP" in html and "Thông tư 05/2018/TT-BTP" in html
-    assert "<strong>20</strong> đủ điều kiện" in html
-    assert "<strong>169</strong> chưa đủ điều kiện" in html
+    assert "<strong>20</strong> đạt tiêu chuẩn" in html
+    assert "<strong>169</strong> chưa đạt tiêu chuẩn" in html
     # Each criterion with its mark and evidence, the quota included.
-    assert "R-CSTD-1 đạt Lao động tiên tiến" in html
-    assert "R-CSTD-Q tỷ lệ ≤ 15 % số LĐTT (NĐ 91/2017 Đ.9.3)" in html
-    assert "182 LDTT năm 2022 → tối đa 27 CSTDCS" in html
-    assert "Chưa có sáng kiến được công nhận cấp cơ sở năm 2022" in html
-    assert '<span class="verdict no">✗ Chưa đủ điều kiện</span>' in html
+    assert "Đạt danh hiệu Lao động tiên tiến trong năm" in html
+    assert (
+        "Không quá 15 % số Lao động tiên tiến của đơn vị (Nghị định 91/2017/NĐ-CP, Điều 9 khoản 3)"
+        in html
+    )
+    assert "182 Lao động tiên tiến năm 2022 → tối đa 27 Chiến sĩ thi đua cơ sở" in html
+    assert "Chưa có sáng kiến được công nhận cấp cơ sở trở lên năm 2022" in html
+    assert '<span class="verdict no">✗ Chưa đạt tiêu chuẩn</span>' in html
     assert "Đã được khen năm này" in html
     # The not-yet-awarded can be nominated straight from here.
     nominate = re.search(r'href="(/nominations/new\?year=2022&amp;award_type=CSTDCS[^"]*)"', html)
@@ -75,7 +78,8 @@ def test_eligibility_shows_the_regime_every_candidate_and_the_reasons(web, demo,
     assert '<span class="verdict no">' not in only
 
     units = web.get("/eligibility", params={"year": "2022", "award_type": "TTLDXS"}).text
-    assert "R-TGT-1 số liệu năm đạt chỉ tiêu" in units and "ty_le_viec" in units
+    assert "Số liệu năm đạt chỉ tiêu được giao" in units
+    assert "Tỷ lệ thi hành xong về việc" in units and "ty_le_viec" not in units
 
 
 def test_the_summary_reproduces_the_articles_12_rows_and_the_files_agree(web, demo, demo_password):
@@ -119,7 +123,7 @@ def test_the_ministry_title_needs_a_secret_ballot_of_90_percent(web, demo, demo_
     page = web.get(f"/nominations/{nomination}").text
     assert "Chiến sĩ thi đua ngành Tư pháp" in page and "Đã gửi Hội đồng" in page
     assert "Bỏ phiếu kín; cần ít nhất 90 % tổng số thành viên Hội đồng đồng ý" in page
-    assert "R-CSTDB-1 3 năm liên tục CSTĐ cơ sở" in page and "2020 ✓, 2021 ✓, 2022 ✓" in page
+    assert "3 năm liên tục đạt Chiến sĩ thi đua cơ sở" in page and "2020 ✓, 2021 ✓, 2022 ✓" in page
     version = re.search(r'name="version" value="(\d+)"', page).group(1)
 
     voted = web.post(
@@ -147,7 +151,10 @@ def test_a_persons_section_shows_awards_assessments_and_initiatives(web, demo, d
     assert section.lstrip().startswith('<section class="card"')
     assert "Chiến sĩ thi đua cơ sở" in section and "Lao động tiên tiến" in section
     assert "416/QĐ-CTHADS" in section
-    assert "Hoàn thành xuất sắc nhiệm vụ" in section and "Đánh giá, xếp loại hằng năm" in section
+    assert (
+        "Hoàn thành xuất sắc nhiệm vụ" in section
+        and "Đánh giá, xếp loại chất lượng hằng năm" in section
+    )
     assert "Sáng kiến được công nhận" in section and "Cấp Bộ, tỉnh" in section
     history = web.get("/awards", params={"person": person}).text
     assert "Chiến sĩ thi đua cơ sở" in history and "2021" in history and "2020" in history

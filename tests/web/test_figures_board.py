@@ -61,7 +61,7 @@ def test_the_reviewer_sees_every_office_late_and_overdue_first(web, demo, demo_p
         ("3", "đúng hạn"),
         ("1", "muộn"),
         ("5", "chưa báo cáo"),
-        ("2", "chờ thẩm định"),
+        ("2", "chờ kiểm tra, duyệt"),
         ("2", "đã duyệt"),
     ]
     html = html[html.index('id="board"') :]
@@ -75,7 +75,7 @@ def test_the_reviewer_sees_every_office_late_and_overdue_first(web, demo, demo_p
     )
     binh_dai = html[html.index("huyện Bình Đại</a>") :]
     binh_dai = binh_dai[: binh_dai.index("</tr>")]
-    assert "Nộp muộn" in binh_dai and ">Thẩm định<" in binh_dai and "/reports/" in binh_dai
+    assert "Nộp muộn" in binh_dai and ">Kiểm tra, duyệt<" in binh_dai and "/reports/" in binh_dai
     assert "Số việc chưa có điều kiện thi hành chưa khớp sổ thụ lý" in html  # Mỏ Cày Bắc
     assert 'href="/rankings?period=2023-Q1"' in html
 

@@ -44,7 +44,7 @@ def test_the_ranking_lists_every_approved_office_with_its_rank_and_chart(web, de
     assert svg.count('<g class="bar-row">') == 9
     assert svg.count('class="bar s-cases"') == 9 and svg.count('class="bar s-money"') == 9
     assert '<text class="target-label s-cases"' in svg and ">81,50\u00a0%</text>" in svg
-    assert "Chỉ tiêu 40,10\u00a0%" in svg and "Tỷ lệ thi hành xong về tiền" in svg
+    assert "Chỉ tiêu được giao 40,10\u00a0%" in svg and "Tỷ lệ thi hành xong về tiền" in svg
     assert ">1. Huyện Giồng Trôm</text>" in svg
     assert "vượt 7,16 điểm %" in html and "thấp hơn 1,12 điểm %" in html
     assert "2/2" in html and "0/2" in html  # targets met

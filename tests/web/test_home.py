@@ -24,7 +24,7 @@ def test_the_province_reviewer_sees_the_whole_province(web, demo, demo_password)
     html = web.get("/").text
 
     assert "Cục Thi hành án dân sự tỉnh Bến Tre" in html
-    assert "Cán bộ thẩm định" in html
+    assert "Cán bộ kiểm tra, duyệt số liệu" in html
     for office in ("Giồng Trôm", "Thạnh Phú", "Ba Tri", "Mỏ Cày Nam", "thành phố Bến Tre"):
         assert (
             f"Chi cục Thi hành án dân sự {'huyện ' if office != 'thành phố Bến Tre' else ''}{office}"

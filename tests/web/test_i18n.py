@@ -97,3 +97,18 @@ def test_dates_and_times_on_the_vietnamese_clock():
     assert formatting.moment("2022-12-31T17:30:00Z") == "01/01/2023 00:30"
     assert formatting.moment("2022-06-01T01:05:00+00:00") == "01/06/2022 08:05"
     assert formatting.day(None) == "" and formatting.moment("") == ""
+
+
+def test_english_pages_name_periods_and_rates_in_english(web, figures_world):
+    signed_in(web, "reporter_a1")
+    sheet = f"/reports/new?unit_id={figures_world.unit_id('CC_A1')}&period=2022-Q4"
+    vi = web.get(sheet).text
+    assert "Quý IV/2022 (12 tháng, 01/10/2021 – 30/09/2022)" in vi
+    assert "Tỷ lệ thi hành xong về việc" in vi and "Tổng số việc thụ lý" in vi
+
+    web.get("/lang/en?next=/")
+    en = web.get(sheet).text
+    assert "Q4 2022 (12 months, 01/10/2021 – 30/09/2022)" in en
+    assert "Completion rate (cases)" in en and "Completion rate (money)" in en
+    assert "Total cases accepted" in en
+    assert "Quý" not in en and "Tỷ lệ thi hành xong" not in en and "Tổng số" not in en
