@@ -14,6 +14,7 @@ from app.core.errors import FieldIssue, Invalid
 from app.models.reports import Report, ReportStatus
 from app.models.units import Unit
 from app.services import catalogue, figures, periods, spreadsheets
+from app.services.formulas import Sum
 from app.services.reports import REPORTING_KINDS, values_of
 from app.services.scope import Actor, authorize, in_subtree, unit_in_scope
 
@@ -97,6 +98,21 @@ def to_xlsx(header: list[str], table: list[list[Any]], title: str) -> bytes:
     return out.getvalue()
 
 
+def excel_sum(formula: Sum, rows: dict[str, int]) -> str | None:
+    """`viec_a + viec_b - 3` as `C8+C9-3` over column C; None when a term is not on the
+    sheet (last quarter's figures, say), and the cell then keeps its computed value."""
+    parts = []
+    for term in formula.terms:
+        if term.source == "const":
+            piece = str(term.constant)
+        elif term.source == "" and term.name in rows:
+            piece = f"C{rows[term.name]}"
+        else:
+            return None
+        parts.append(("-" if term.sign < 0 else "+") + piece)
+    return "".join(parts).removeprefix("+") or "0"
+
+
 def template(session: Session, actor: Actor, unit_id: int, period_code: str) -> tuple[str, bytes]:
     """One report's entry sheet, labelled in Vietnamese, pre-filled with the current values.
     Uploaded back unchanged it changes nothing."""
@@ -137,6 +153,7 @@ def template(session: Session, actor: Actor, unit_id: int, period_code: str) -> 
         cell.fill = HEADER_FILL
     sections = {"viec": "I. VỀ VIỆC (số việc)", "tien": "II. VỀ TIỀN (đồng)"}
     current = None
+    rows: dict[str, int] = {}  # metric code -> its row, for the live formulas below
     for metric in cat.metrics:
         if metric.dimension != current:
             current = metric.dimension
@@ -147,6 +164,7 @@ def template(session: Session, actor: Actor, unit_id: int, period_code: str) -> 
         is_input = metric.kind == "input"
         value = values.get(metric.code) if is_input else ev.derived.get(metric.code)
         spreadsheets.append_row(sheet, [metric.code, metric.name_vi, value])
+        rows[metric.code] = sheet.max_row
         target = sheet.cell(row=sheet.max_row, column=3)
         target.number_format = "#,##0"
         if is_input:
@@ -154,9 +172,22 @@ def template(session: Session, actor: Actor, unit_id: int, period_code: str) -> 
         else:
             for cell in sheet[sheet.max_row]:
                 cell.fill = DERIVED_FILL
+    # The grey rows recompute as the clerk types, in Excel as on the form: the derived
+    # metrics and the rates are live formulas over the input cells. (The import reads only
+    # the white input cells, so a formula never reaches the database.)
+    for code, formula in cat.derived:
+        live = excel_sum(formula, rows)
+        if live is not None:
+            sheet.cell(row=rows[code], column=3).value = f"={live}"
     sheet.append([])
     for code, name in [(i.code, i.name_vi) for i in cat.indicator_rows]:
         spreadsheets.append_row(sheet, [code, name + " (%)", ev.indicators.get(code)])
+        num, den = next((n, d) for c, n, d in cat.indicators if c == code)
+        top, bottom = excel_sum(num, rows), excel_sum(den, rows)
+        if top is not None and bottom is not None:
+            sheet.cell(
+                row=sheet.max_row, column=3
+            ).value = f'=IF(({bottom})=0,"",ROUND(({top})/({bottom})*100,2))'
         for cell in sheet[sheet.max_row]:
             cell.fill = DERIVED_FILL
     sheet.column_dimensions["A"].width = 26

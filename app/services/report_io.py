@@ -23,7 +23,7 @@ from app.services.report_export import export_rows as export_rows
 from app.services.report_export import template as template
 from app.services.report_export import to_csv as to_csv
 from app.services.report_export import to_xlsx as to_xlsx
-from app.services.reports import REPORTING_KINDS, values_of
+from app.services.reports import REPORTING_KINDS, evaluate_report, history_values, values_of
 from app.services.scope import Actor, authorize, in_subtree
 
 UNIT_HEADERS = ("unit", "unit_code", "mã đơn vị")
@@ -42,6 +42,17 @@ class ImportRow:
 class ImportError_(BaseModel):
     row: int
     field: str
+    message: str
+
+
+class ImportIssue(BaseModel):
+    """A validation rule the row's figures break, as the figures form would show it: errors
+    keep a report from being submitted, warnings ask the clerk to check."""
+
+    row: int
+    field: str
+    rule: str
+    severity: Literal["error", "warning"]
     message: str
 
 
@@ -70,6 +81,10 @@ class ImportSummary(BaseModel):
     unchanged: int = 0
     rejected: int = 0
     errors: list[ImportError_] = []
+    # The rules every planned row breaks once imported (dry run and apply alike): a draft
+    # that breaks a rule still imports, as the form saves it, but the clerk sees why it
+    # cannot be submitted before applying, row by row and field by field.
+    issues: list[ImportIssue] = []
     rows: list[ImportRowPreview] | None = None  # only when a preview is asked for
 
 
@@ -304,6 +319,7 @@ def import_rows(
         plan.append((row, unit, period, report, changes))
         describe(row, unit, "new" if report is None else "update", current, changes)
     summary.rejected = len({e.row for e in summary.errors})
+    summary.issues = _rule_issues(session, cat, plan, existing_values, lang)
     summary.created = sum(1 for p in plan if p[3] is None)
     summary.updated = len(plan) - summary.created
     if summary.rejected or dry_run:
@@ -312,6 +328,34 @@ def import_rows(
     session.commit()
     summary.applied = True
     return summary
+
+
+def _rule_issues(
+    session: Session,
+    cat: catalogue.Catalogue,
+    plan: list[tuple[ImportRow, Unit, Period, Report | None, dict[str, int | None]]],
+    existing_values: dict[int, dict[str, int]],
+    lang: str,
+) -> list[ImportIssue]:
+    """Every rule over each planned row's figures as they would stand after the import."""
+    history = history_values(session, cat, [(unit.id, period) for _, unit, period, _, _ in plan])  # type: ignore[misc]
+    found = []
+    for row, unit, period, report, changes in plan:
+        current = existing_values.get(report.id, {}) if report else {}  # type: ignore[arg-type]
+        after = {**current, **changes}
+        evaluation = evaluate_report(cat, unit.id, period, after, history, lang)  # type: ignore[arg-type]
+        for issue in evaluation.issues:
+            for field_name in issue.fields or ["values"]:
+                found.append(
+                    ImportIssue(
+                        row=row.number,
+                        field=field_name,
+                        rule=issue.rule,
+                        severity=issue.severity,
+                        message=issue.message,
+                    )
+                )
+    return found
 
 
 def _apply(

@@ -75,7 +75,7 @@ def history_values(
     return {(unit_id, code): vals[report_id] for report_id, unit_id, code in rows}
 
 
-def _evaluate(
+def evaluate_report(
     cat: Catalogue,
     unit_id: int,
     period: Period,
@@ -105,7 +105,7 @@ def to_public(
     writable: bool,
     actions: list[str],
 ) -> ReportPublic:
-    ev = _evaluate(cat, unit.id, period, values, history, lang)  # type: ignore[arg-type]
+    ev = evaluate_report(cat, unit.id, period, values, history, lang)  # type: ignore[arg-type]
     goal = target_table.for_path(unit.path, [code for code, _, _ in cat.indicators])
     return ReportPublic(
         **ev.model_dump(),
@@ -417,7 +417,7 @@ def validate(session: Session, actor: Actor, data: ReportCreate, *, lang: str = 
     period = _period(session, data.period)
     check_codes(cat, data.values)
     history = history_values(session, cat, [(unit.id, period)])  # type: ignore[list-item]
-    return _evaluate(cat, unit.id, period, data.values, history, lang)  # type: ignore[arg-type]
+    return evaluate_report(cat, unit.id, period, data.values, history, lang)  # type: ignore[arg-type]
 
 
 def local_date(moment: datetime) -> date:
@@ -476,7 +476,7 @@ def submit(
             for code in figures.missing_inputs(cat, values)
         ]
         history = history_values(session, cat, [(unit.id, period)])  # type: ignore[list-item]
-        for issue in _evaluate(cat, unit.id, period, values, history, lang).issues:  # type: ignore[arg-type]
+        for issue in evaluate_report(cat, unit.id, period, values, history, lang).issues:  # type: ignore[arg-type]
             if issue.severity == "error":
                 issues += [
                     FieldIssue(f"values.{f}", issue.message, issue.rule) for f in issue.fields

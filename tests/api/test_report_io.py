@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 from openpyxl import load_workbook
 
@@ -36,6 +37,7 @@ def test_csv_import_creates_then_resending_changes_nothing(api, figures_world):
         "unchanged": 0,
         "rejected": 0,
         "errors": [],
+        "issues": [],
     }
     again = api.post(
         "/api/v1/reports/import",
@@ -127,7 +129,7 @@ def test_template_round_trips_with_zero_changes_and_carries_edits(api, figures_w
         row[0].value: (row[1].value, row[2].value) for row in sheet.iter_rows() if row[0].value
     }
     assert labels["viec_thi_hanh_xong"] == ("Số việc thi hành xong", 500000)
-    assert labels["ty_le_viec"][1] == 82.5
+    assert str(labels["ty_le_viec"][1]).startswith("=IF(")  # a live formula, computed below
     unchanged = api.post(
         "/api/v1/reports/import",
         headers=w.headers("reporter_a1", **{"Content-Type": XLSX}),
@@ -141,6 +143,7 @@ def test_template_round_trips_with_zero_changes_and_carries_edits(api, figures_w
         "unchanged": 1,
         "rejected": 0,
         "errors": [],
+        "issues": [],
     }
     for row in sheet.iter_rows():
         if row[0].value == "viec_dinh_chi":
@@ -265,3 +268,71 @@ def test_a_dry_run_preview_says_what_each_row_changes(api, figures_world):
         content=body,
     )
     assert "rows" not in plain.json()
+
+
+def test_the_dry_run_runs_every_rule_row_by_row_and_field_by_field(api, figures_world):
+    """A sheet whose figures break a rule no longer previews cleanly: the dry run names the
+    row, the field and the rule with its numbers, before anything is applied."""
+    w = figures_world
+    broken = {**GOOD, "viec_thi_hanh_xong": 653719}  # more cases done than can be
+    body = csv_of([("CC_A1", "2022-Q1", GOOD), ("CC_A2", "2022-Q1", broken)])
+    r = api.post(
+        "/api/v1/reports/import",
+        params={"dry_run": "true"},
+        content=body,
+        headers=w.headers("reviewer_a", **{"Content-Type": "text/csv"}),
+    )
+    assert r.status_code == 200, r.text
+    summary = r.json()
+    assert summary["applied"] is False and summary["created"] == 2
+    errors = [i for i in summary["issues"] if i["severity"] == "error"]
+    assert errors and {i["row"] for i in errors} == {3}  # the second data line, CC_A2
+    assert "viec_thi_hanh_xong" in {i["field"] for i in errors}
+    assert all(i["message"] and i["rule"] for i in errors)
+
+
+def _calculate(sheet) -> dict[str, float | int | None]:
+    """What a spreadsheet shows in column C: plain values, and the template's two formula
+    shapes (a sum of cells; a rate as IF(den=0,"",ROUND(num/den*100,2)))."""
+    cells = {f"C{row[0].row}": row[2].value for row in sheet.iter_rows() if len(row) > 2}
+
+    def value(ref: str):
+        raw = cells[ref]
+        if isinstance(raw, str) and raw.startswith("="):
+            return calc(raw[1:])
+        return raw
+
+    def total(expr: str) -> int:
+        return sum(
+            int(sign + "1") * (value(term) if term.startswith("C") else int(term))
+            for sign, term in re.findall(r"([+-]?)(C\d+|\d+)", expr)
+        )
+
+    def calc(expr: str):
+        rate = re.fullmatch(r'IF\(\((.+)\)=0,"",ROUND\(\((.+)\)/\((.+)\)\*100,2\)\)', expr)
+        if rate:
+            den, num = total(rate.group(1)), total(rate.group(2))
+            return None if den == 0 else round(num / den * 100, 2)
+        return total(expr)
+
+    return {row[0].value: value(f"C{row[0].row}") for row in sheet.iter_rows() if row[0].value}
+
+
+def test_the_template_computes_its_grey_rows_with_live_formulas(api, figures_world):
+    w = figures_world
+    t = api.get(
+        "/api/v1/reports/template",
+        params={"unit_id": w.unit_id("CC_A1"), "period": "2022-Q1"},
+        headers=w.headers("reporter_a1"),
+    )
+    sheet = load_workbook(io.BytesIO(t.content))["Báo cáo"]
+    # A clerk types the 2022 figures into the white cells; the grey rows follow.
+    for row in sheet.iter_rows():
+        if row[0].value in GOOD:
+            row[2].value = GOOD[row[0].value]
+    shown = _calculate(sheet)
+    assert shown["viec_tong_thu_ly"] == 800000
+    assert shown["viec_phai_thi_hanh"] == 790000
+    assert shown["ty_le_viec"] == 82.5 and shown["ty_le_tien"] == 27.59  # as the API says
+    formulas = [r[2].value for r in sheet.iter_rows() if isinstance(r[2].value, str)]
+    assert sum(f.startswith("=") for f in formulas) >= 6  # every derived row and both rates
