@@ -63,8 +63,8 @@ def serve(
 def db_upgrade(revision: str = "head") -> None:
     """Migrate the database to the newest schema."""
     from alembic import command
-    from app.services.award_catalogue import ensure_award_types
-    from app.services.catalogue import ensure_catalogue
+    from app.services.awards.catalogue import ensure_award_types
+    from app.services.reports.catalogue import ensure_catalogue
 
     command.upgrade(_alembic_config(), revision)
     with _session() as session:
@@ -157,7 +157,7 @@ def user_create(
     from app.core.errors import ServiceError
     from app.models.units import Unit
     from app.models.users import Role, UserCreate
-    from app.services import users
+    from app.services.accounts import users
     from app.services.scope import Actor
 
     with _session() as session:
@@ -189,7 +189,7 @@ def token_create(
 ) -> None:
     """Make a personal API token for a user and print its secret (shown once)."""
     from app.models.users import TokenKind, TokenScope, User
-    from app.services import tokens
+    from app.services.accounts import tokens
 
     with _session() as session:
         user = session.exec(select(User).where(User.username == username.lower())).first()
@@ -211,7 +211,8 @@ def token_create(
 @app.command()
 def prune() -> None:
     """Forget expired login-throttle windows and idempotency records."""
-    from app.services import auth, idempotency
+    from app.services import idempotency
+    from app.services.accounts import auth
 
     with _session() as session:
         auth.prune(session)

@@ -20,7 +20,7 @@ from app.demo.figures import Office, carried_to_next, quarter_values
 from app.models import Period, Person, Report, ReportValue, Target, Unit
 from app.models.units import UnitKind
 from app.models.users import Role
-from app.services import catalogue, periods
+from app.services.reports import catalogue, periods
 from app.services.text import fold
 from bench.config import Size
 from bench.load import analyze, bulk_insert, fix_sequences, make_users, reset_and_migrate

@@ -12,7 +12,7 @@ from app.core.config import PROJECT_ROOT
 from app.core.security import hash_password
 from app.models import User
 from app.models.users import Role, TokenKind, TokenScope
-from app.services import tokens
+from app.services.accounts import tokens
 from bench.config import SQLITE_FILE
 
 BENCH_PASSWORD = "bench-password-not-a-secret"  # nobody logs in with it: tokens are issued

@@ -109,7 +109,7 @@ CHANGES = [
     "",
     "| change | SQLite before → after | PostgreSQL before → after |",
     "|---|---|---|",
-    "| `report_io.import_rows`: one year (2,864 reports) was written report by report — "
+    "| `reports.imports.import_rows`: one year (2,864 reports) was written report by report — "
     "INSERT, flush, SELECT its values, INSERT values, UPDATE version, event, audit: "
     "6 statements and ~15 ORM objects per report. Now a few Core executemany statements "
     "(reports with RETURNING, events, values, audit via the new `audit.record_many`) "

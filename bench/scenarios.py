@@ -20,7 +20,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from app.api.main import create_api
 from app.main import ThiduaApp
 from app.models import AuditEntry, Metric, Period, Report, ReportEvent, ReportValue, Unit
-from app.services import periods
+from app.services.reports import periods
 from app.web.main import create_web
 from app.web.session import SESSION_COOKIE
 from bench import floors

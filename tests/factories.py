@@ -12,7 +12,7 @@ from app.core.security import hash_password
 from app.models.people import Person
 from app.models.units import Unit, UnitKind
 from app.models.users import Role, TokenKind, TokenScope, User
-from app.services import tokens
+from app.services.accounts import tokens
 from app.services.text import fold
 from app.services.units import path_of
 

@@ -5,8 +5,9 @@ from sqlmodel import Session
 
 from app.models.periods import Period, PeriodStatus
 from app.models.targets import Target
-from app.services import award_catalogue, catalogue
-from app.services.periods import add_working_days, bounds, code_for
+from app.services.awards import catalogue as award_catalogue
+from app.services.reports import catalogue
+from app.services.reports.periods import add_working_days, bounds, code_for
 from tests.factories import World
 
 # A consistent set of values (every error rule holds): 82,50 % cases, 27,59 % money.

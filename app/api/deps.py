@@ -8,7 +8,7 @@ from fastapi.security import OAuth2PasswordBearer
 from sqlmodel import Session
 
 from app.core.db import get_session
-from app.services import auth
+from app.services.accounts import auth
 from app.services.scope import Actor
 
 

@@ -212,7 +212,7 @@ VI: dict[str, str] = {
     "user": "người dùng",
     "token": "mã truy cập",
     "session": "phiên đăng nhập",
-    # the council's vote (services/nominations.py), rendered when read
+    # the council's vote (services/awards/nominations.py), rendered when read
     "The council did not pass it: {explanation}": "Hội đồng không thông qua: {explanation}",
     "This title requires a secret ballot (Decree 91/2017/NĐ-CP, Article 45(8))": (
         "Danh hiệu này phải bỏ phiếu kín (NĐ 91/2017/NĐ-CP Điều 45 khoản 8)"

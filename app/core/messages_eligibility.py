@@ -1,4 +1,4 @@
-"""The Vietnamese of the eligibility rules' texts (app/services/eligibility), merged into
+"""The Vietnamese of the eligibility rules' texts (app/services/awards/eligibility), merged into
 `app.core.messages.VI`. Keys are the English texts; parameters use str.format names. The terms
 follow docs/glossary.md."""
 

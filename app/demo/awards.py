@@ -11,7 +11,7 @@ from app.models.awards import AwardLine, DecisionCreate, DecisionKind, Nominatio
 from app.models.facts import Assessment, Initiative, InitiativeAuthor
 from app.models.people import Person
 from app.models.units import Unit
-from app.services import awards, nominations
+from app.services.awards import awards, nominations
 from app.services.scope import Actor
 
 TTLDXS_UNITS = ["CC-GIONGTROM", "CC-THANHPHU", "CC-CHAUTHANH", "CC-BATRI", "CC-MOCAYNAM"]

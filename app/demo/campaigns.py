@@ -19,7 +19,7 @@ from app.models.campaigns import (
     ReviewKind,
 )
 from app.models.units import Unit
-from app.services import campaign_criteria, campaign_documents, campaign_participation, campaigns
+from app.services.campaigns import campaigns, criteria, documents, participation
 from app.services.scope import Actor
 
 KEY_CONTENT_2022 = (
@@ -88,10 +88,10 @@ def load(session: Session) -> dict[str, int]:
     chi_cuc = [ids[f"CC-{code}"] for code, _, _ in DISTRICTS]
     everyone = [cuc, *chi_cuc]
 
-    def make(data: CampaignCreate, documents: list[DocumentCreate], *, launch: bool = True) -> int:
+    def make(data: CampaignCreate, docs: list[DocumentCreate], *, launch: bool = True) -> int:
         created = campaigns.create_campaign(session, actor, data)
-        for doc in documents:
-            campaign_documents.add_document(session, actor, created.id, doc)
+        for doc in docs:
+            documents.add_document(session, actor, created.id, doc)
         if launch:
             campaigns.launch(session, actor, created.id, None)
             row = session.get(Campaign, created.id)
@@ -184,7 +184,7 @@ def load(session: Session) -> dict[str, int]:
         ],
     )
     for indicator, threshold in (("ty_le_viec", 81.5), ("ty_le_tien", 40.1)):
-        campaign_criteria.add_criterion(
+        criteria.add_criterion(
             session,
             actor,
             plan_2022,
@@ -197,7 +197,7 @@ def load(session: Session) -> dict[str, int]:
         )
     for code, name, _ in DISTRICTS:
         if code in ("GIONGTROM", "THANHPHU"):
-            campaign_participation.add_exemplar(
+            participation.add_exemplar(
                 session,
                 actor,
                 plan_2022,
@@ -210,7 +210,7 @@ def load(session: Session) -> dict[str, int]:
                 ),
             )
         if code in REGISTERED:
-            reg = campaign_participation.create_registration(
+            reg = participation.create_registration(
                 session,
                 actor,
                 plan_2022,
@@ -220,14 +220,10 @@ def load(session: Session) -> dict[str, int]:
                     note=f"{name} đăng ký thi đua năm 2022",
                 ),
             )
-            campaign_participation.transition_registration(
-                session, actor, plan_2022, reg.id, "submit"
-            )
+            participation.transition_registration(session, actor, plan_2022, reg.id, "submit")
             if code != "MOCAYBAC":
-                campaign_participation.transition_registration(
-                    session, actor, plan_2022, reg.id, "accept"
-                )
-    campaign_participation.add_review(
+                participation.transition_registration(session, actor, plan_2022, reg.id, "accept")
+    participation.add_review(
         session,
         actor,
         plan_2022,
@@ -255,7 +251,7 @@ def load(session: Session) -> dict[str, int]:
             [],
         )
         for indicator, threshold in (("ty_le_viec", cases), ("ty_le_tien", money)):
-            campaign_criteria.add_criterion(
+            criteria.add_criterion(
                 session,
                 actor,
                 drive,

@@ -12,7 +12,7 @@ from app.models.periods import Holiday, Period, PeriodCreate, PeriodStatus
 from app.models.reports import Report, ReportEvent, ReportStatus
 from app.models.targets import TargetItem, TargetsPut
 from app.models.units import Unit
-from app.services import periods, report_io, targets
+from app.services.reports import imports, periods, targets
 from app.services.scope import Actor
 
 ILLUSTRATIVE = "Số liệu minh họa (không phải số liệu chính thức)"
@@ -158,14 +158,14 @@ def load(session: Session) -> dict[str, int]:
             year,
             TargetsPut(items=[TargetItem(indicator=k, value=v) for k, v in TARGETS.items()]),
         )
-    rows: list[report_io.ImportRow] = []
+    rows: list[imports.ImportRow] = []
     q4: dict[str, dict[str, int]] = {}
     for code, _, _ in DISTRICTS:
         office = OFFICES[code]
         for quarter in (1, 2, 3, 4):
             values = quarter_values(office, quarter)
             rows.append(
-                report_io.ImportRow(len(rows) + 1, f"CC-{code}", f"2022-Q{quarter}", dict(values))
+                imports.ImportRow(len(rows) + 1, f"CC-{code}", f"2022-Q{quarter}", dict(values))
             )
             q4[code] = values
     # 2023-Q1: some offices have reported, some not yet (Giồng Trôm, Thạnh Phú, Mỏ Cày Nam).
@@ -173,8 +173,8 @@ def load(session: Session) -> dict[str, int]:
     for code in early:
         carried = (carried_to_next(q4[code], "viec"), carried_to_next(q4[code], "tien"))
         values = quarter_values(OFFICES[code], 1, carried)
-        rows.append(report_io.ImportRow(len(rows) + 1, f"CC-{code}", "2023-Q1", values))
-    summary = report_io.import_rows(session, actor, rows, dry_run=False)
+        rows.append(imports.ImportRow(len(rows) + 1, f"CC-{code}", "2023-Q1", values))
+    summary = imports.import_rows(session, actor, rows, dry_run=False)
     assert summary.applied, summary.errors
     reports = {
         (unit_code, period_code): report

@@ -9,7 +9,10 @@ from app.demo.units import CUC, DISTRICTS, HIERARCHY, external_units
 from app.models.people import PersonCreate
 from app.models.units import Unit, UnitCreate
 from app.models.users import Role, UserCreate
-from app.services import award_catalogue, catalogue, people, units, users
+from app.services import people, units
+from app.services.accounts import users
+from app.services.awards import catalogue as award_catalogue
+from app.services.reports import catalogue
 from app.services.scope import Actor
 
 DEMO_PASSWORD = "demo-2022"  # noqa: S105 - published demo credential, created only by this loader

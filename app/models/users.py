@@ -172,7 +172,7 @@ class TokenGrant(SQLModel):
 
 class LoginThrottle(SQLModel, table=True):
     """Login attempts counted in fixed windows, one row per key: `u:<address>|<username>` and
-    `a:<address>`. services/auth.py counts and reads a row in one upsert, so concurrent
+    `a:<address>`. services/accounts/auth.py counts and reads a row in one upsert, so concurrent
     requests (any number of workers) cannot slip past the limit between a check and a count."""
 
     __tablename__ = "login_throttle"

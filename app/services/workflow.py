@@ -83,7 +83,7 @@ REGISTRATION: Workflow = {
         "registrations.write",
         "Only a draft or returned registration can be submitted",
     ),
-    # accept and return also need the managing unit (a guard of campaign_participation)
+    # accept and return also need the managing unit (a guard of campaigns.participation)
     "accept": _t(
         {RegistrationStatus.submitted},
         RegistrationStatus.accepted,

@@ -16,7 +16,7 @@ from app.api.main import create_api
 from app.core.config import get_settings
 from app.core.types import utcnow
 from app.models.users import LoginThrottle
-from app.services import auth
+from app.services.accounts import auth
 from bench.live import live_server
 from tests.api.helpers import audit_entries, problem
 from tests.factories import PASSWORD

@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from app.core.config import get_settings
 from app.core.errors import Invalid
 from app.core.messages import translate
-from app.services import campaign_documents
+from app.services.campaigns import documents
 from tests.api.test_campaigns import URL as CAMPAIGNS
 from tests.api.test_campaigns import new_campaign
 
@@ -292,13 +292,13 @@ def test_a_document_past_the_upload_limit_is_refused_and_not_stored(
 
 def test_the_document_limit_is_the_configured_one(monkeypatch):
     monkeypatch.setattr(get_settings(), "max_upload_bytes", 1024 * 1024)
-    campaign_documents.check_file("application/pdf", 1024 * 1024)
+    documents.check_file("application/pdf", 1024 * 1024)
     with pytest.raises(Invalid) as refused:
-        campaign_documents.check_file("application/pdf", 1024 * 1024 + 1)
+        documents.check_file("application/pdf", 1024 * 1024 + 1)
     [issue] = refused.value.errors
     assert issue.field == "file" and issue.params == {"limit": "1"}
     assert translate(issue.message, "vi", issue.params) == (
         "Tệp phải có dung lượng từ 1 byte đến 1 MB"
     )
     with pytest.raises(Invalid):
-        campaign_documents.check_file("text/html", 10)
+        documents.check_file("text/html", 10)

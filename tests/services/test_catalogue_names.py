@@ -4,7 +4,7 @@ a name an administrator chose is left alone."""
 from sqlmodel import select
 
 from app.models.metrics import Metric
-from app.services import catalogue
+from app.services.reports import catalogue
 
 
 def _metric(session, code):

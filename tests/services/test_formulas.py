@@ -1,7 +1,7 @@
 import pytest
 
-from app.services.figures import points, rate
-from app.services.formulas import FormulaError, parse_comparison, parse_sum
+from app.services.reports.evaluation import points, rate
+from app.services.reports.formulas import FormulaError, parse_comparison, parse_sum
 
 
 def test_sums_and_comparisons():

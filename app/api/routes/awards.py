@@ -19,8 +19,9 @@ from app.models.awards import (
     Revocation,
 )
 from app.models.base import Page
-from app.services import award_summary, awards, eligibility, nominations
-from app.services.reports import local_date
+from app.services.awards import awards, eligibility, nominations
+from app.services.awards import summary as award_summary
+from app.services.reports.reports import local_date
 
 router = APIRouter(tags=["awards"])
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

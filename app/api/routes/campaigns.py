@@ -30,7 +30,7 @@ from app.models.campaigns import (
     ReviewPublic,
 )
 from app.models.reports import ReportComment
-from app.services import campaign_criteria, campaign_documents, campaign_participation, campaigns
+from app.services.campaigns import campaigns, criteria, documents, participation
 
 router = APIRouter(tags=["campaigns"])
 
@@ -140,7 +140,7 @@ def search_documents(
     ] = None,
 ) -> Page[DocumentPublic]:
     """Legal-basis documents across the campaigns you can see."""
-    items, total = campaign_documents.list_documents(
+    items, total = documents.list_documents(
         session, actor, number=number, limit=paging.limit, offset=paging.offset
     )
     return Page(items=items, total=total, limit=paging.limit, offset=paging.offset)
@@ -150,7 +150,7 @@ def search_documents(
 def list_documents(
     campaign_id: Id, session: SessionDep, actor: CurrentActor, paging: PageDep
 ) -> Page[DocumentPublic]:
-    items, total = campaign_documents.list_documents(
+    items, total = documents.list_documents(
         session, actor, campaign_id=campaign_id, limit=paging.limit, offset=paging.offset
     )
     return Page(items=items, total=total, limit=paging.limit, offset=paging.offset)
@@ -160,15 +160,15 @@ def list_documents(
 def add_document(
     campaign_id: Id, data: DocumentCreate, session: SessionDep, actor: CurrentActor
 ) -> DocumentPublic:
-    return campaign_documents.add_document(session, actor, campaign_id, data)
+    return documents.add_document(session, actor, campaign_id, data)
 
 
 @router.put(
     "/campaigns/{campaign_id}/documents/{document_id}/file",
     responses=WRITE_ERRORS,
     openapi_extra=file_body(
-        {t: {"schema": BINARY} for t in sorted(campaign_documents.ALLOWED_TYPES)},
-        sorted(campaign_documents.ALLOWED_TYPES),
+        {t: {"schema": BINARY} for t in sorted(documents.ALLOWED_TYPES)},
+        sorted(documents.ALLOWED_TYPES),
     ),
 )
 async def attach_file(
@@ -189,7 +189,7 @@ async def attach_file(
     streams."""
     upload = await read_upload(request)
     return await run_in_threadpool(
-        campaign_documents.attach_file,
+        documents.attach_file,
         session,
         actor,
         campaign_id,
@@ -207,8 +207,7 @@ async def attach_file(
         **READ_ERRORS,
         200: {
             "content": {
-                t: {}
-                for t in ["application/octet-stream", *sorted(campaign_documents.ALLOWED_TYPES)]
+                t: {} for t in ["application/octet-stream", *sorted(documents.ALLOWED_TYPES)]
             },
             "description": "The file, with the type it was attached as",
         },
@@ -217,7 +216,7 @@ async def attach_file(
 def read_file(
     campaign_id: Id, document_id: Id, session: SessionDep, actor: CurrentActor
 ) -> Response:
-    name, kind, content = campaign_documents.read_file(session, actor, campaign_id, document_id)
+    name, kind, content = documents.read_file(session, actor, campaign_id, document_id)
     safe = "".join(ch for ch in name if ch.isascii() and (ch.isalnum() or ch in "._-")) or "tep"
     return Response(
         content, media_type=kind, headers={"Content-Disposition": f'attachment; filename="{safe}"'}
@@ -230,7 +229,7 @@ def read_file(
 def remove_document(
     campaign_id: Id, document_id: Id, session: SessionDep, actor: CurrentActor
 ) -> Response:
-    campaign_documents.remove_document(session, actor, campaign_id, document_id)
+    documents.remove_document(session, actor, campaign_id, document_id)
     return no_content()
 
 
@@ -238,7 +237,7 @@ def remove_document(
 def list_criteria(
     campaign_id: Id, session: SessionDep, actor: CurrentActor
 ) -> list[CriterionPublic]:
-    return campaign_criteria.list_criteria(session, actor, campaign_id)
+    return criteria.list_criteria(session, actor, campaign_id)
 
 
 @router.post("/campaigns/{campaign_id}/criteria", status_code=201, responses=WRITE_ERRORS)
@@ -246,7 +245,7 @@ def add_criterion(
     campaign_id: Id, data: CriterionCreate, session: SessionDep, actor: CurrentActor
 ) -> CriterionPublic:
     """A threshold on an indicator at a period, flat or tiered by caseload."""
-    return campaign_criteria.add_criterion(session, actor, campaign_id, data)
+    return criteria.add_criterion(session, actor, campaign_id, data)
 
 
 @router.delete(
@@ -255,7 +254,7 @@ def add_criterion(
 def remove_criterion(
     campaign_id: Id, criterion_id: Id, session: SessionDep, actor: CurrentActor
 ) -> Response:
-    campaign_criteria.remove_criterion(session, actor, campaign_id, criterion_id)
+    criteria.remove_criterion(session, actor, campaign_id, criterion_id)
     return no_content()
 
 
@@ -267,7 +266,7 @@ def campaign_progress(
     preview: Annotated[bool, Query(description="Include figures not yet approved")] = False,
 ) -> CampaignProgress:
     """Each criterion for each participating office: met, not met or not yet reported, with the numbers."""
-    return campaign_criteria.progress(session, actor, campaign_id, preview=preview)
+    return criteria.progress(session, actor, campaign_id, preview=preview)
 
 
 @router.get("/campaigns/{campaign_id}/registrations", responses=READ_ERRORS)
@@ -275,7 +274,7 @@ def list_registrations(
     campaign_id: Id, session: SessionDep, actor: CurrentActor
 ) -> RegistrationSummary:
     """Registrations, and the participating units that have not registered yet."""
-    return campaign_participation.list_registrations(session, actor, campaign_id)
+    return participation.list_registrations(session, actor, campaign_id)
 
 
 @router.post("/campaigns/{campaign_id}/registrations", status_code=201, responses=WRITE_ERRORS)
@@ -283,7 +282,7 @@ def register(
     campaign_id: Id, data: RegistrationCreate, session: SessionDep, actor: CurrentActor
 ) -> RegistrationPublic:
     """A participating unit registers itself (or one of its people) for the titles it aims at."""
-    return campaign_participation.create_registration(session, actor, campaign_id, data)
+    return participation.create_registration(session, actor, campaign_id, data)
 
 
 @router.post(
@@ -296,7 +295,7 @@ def submit_registration(
     actor: CurrentActor,
     expected: IfMatch,
 ) -> RegistrationPublic:
-    return campaign_participation.transition_registration(
+    return participation.transition_registration(
         session, actor, campaign_id, registration_id, "submit", expected_version=expected
     )
 
@@ -311,7 +310,7 @@ def accept_registration(
     actor: CurrentActor,
     expected: IfMatch,
 ) -> RegistrationPublic:
-    return campaign_participation.transition_registration(
+    return participation.transition_registration(
         session, actor, campaign_id, registration_id, "accept", expected_version=expected
     )
 
@@ -327,7 +326,7 @@ def return_registration(
     actor: CurrentActor,
     expected: IfMatch,
 ) -> RegistrationPublic:
-    return campaign_participation.transition_registration(
+    return participation.transition_registration(
         session,
         actor,
         campaign_id,
@@ -342,7 +341,7 @@ def return_registration(
 def list_exemplars(
     campaign_id: Id, session: SessionDep, actor: CurrentActor
 ) -> list[ExemplarPublic]:
-    return campaign_participation.list_exemplars(session, actor, campaign_id=campaign_id)
+    return participation.list_exemplars(session, actor, campaign_id=campaign_id)
 
 
 @router.post("/campaigns/{campaign_id}/exemplars", status_code=201, responses=WRITE_ERRORS)
@@ -350,7 +349,7 @@ def add_exemplar(
     campaign_id: Id, data: ExemplarCreate, session: SessionDep, actor: CurrentActor
 ) -> ExemplarPublic:
     """Name a unit or a person an exemplar (điển hình), with the reason and the solutions to learn from."""
-    return campaign_participation.add_exemplar(session, actor, campaign_id, data)
+    return participation.add_exemplar(session, actor, campaign_id, data)
 
 
 @router.get("/exemplars", responses=READ_ERRORS)
@@ -358,12 +357,12 @@ def exemplars_of_unit(
     session: SessionDep, actor: CurrentActor, unit_id: Id
 ) -> list[ExemplarPublic]:
     """A unit's exemplar titles (the unit itself and its people), across campaigns."""
-    return campaign_participation.list_exemplars(session, actor, unit_id=unit_id)
+    return participation.list_exemplars(session, actor, unit_id=unit_id)
 
 
 @router.get("/campaigns/{campaign_id}/reviews", responses=READ_ERRORS)
 def list_reviews(campaign_id: Id, session: SessionDep, actor: CurrentActor) -> list[ReviewPublic]:
-    return campaign_participation.list_reviews(session, actor, campaign_id)
+    return participation.list_reviews(session, actor, campaign_id)
 
 
 @router.post("/campaigns/{campaign_id}/reviews", status_code=201, responses=WRITE_ERRORS)
@@ -371,4 +370,4 @@ def add_review(
     campaign_id: Id, data: ReviewCreate, session: SessionDep, actor: CurrentActor
 ) -> ReviewPublic:
     """A mid-term (sơ kết) or final (tổng kết) review, dated, with its summary."""
-    return campaign_participation.add_review(session, actor, campaign_id, data)
+    return participation.add_review(session, actor, campaign_id, data)

@@ -5,7 +5,7 @@ from app.api.openapi import READ_ERRORS
 from app.api.responses import ENVELOPE_ALIAS, Envelope, page_or_array
 from app.models.base import Page
 from app.models.metrics import IndicatorPublic, MetricPublic, ValidationRulePublic
-from app.services import catalogue
+from app.services.reports import catalogue
 
 router = APIRouter(tags=["metrics"])
 

@@ -25,7 +25,7 @@ from app.models.facts import (
     InitiativePublic,
     PersonFacts,
 )
-from app.services import facts, nominations
+from app.services.awards import facts, nominations
 
 router = APIRouter(tags=["nominations"])
 

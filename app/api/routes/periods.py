@@ -20,7 +20,7 @@ from app.models.periods import (
     PeriodUpdate,
 )
 from app.models.units import UnitRef
-from app.services import periods
+from app.services.reports import periods
 from app.services.scope import authorize
 
 router = APIRouter(tags=["periods"])

@@ -6,7 +6,7 @@ from app.api.deps import CurrentActor, SessionDep
 from app.api.openapi import READ_ERRORS
 from app.core.types import Id
 from app.models.targets import TargetsPublic, TargetsPut
-from app.services import rankings, targets
+from app.services.reports import rankings, targets
 
 router = APIRouter(tags=["rankings"])
 PeriodCode = Annotated[

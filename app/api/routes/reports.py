@@ -23,7 +23,7 @@ from app.models.reports import (
     ReportReason,
     ReportStatus,
 )
-from app.services import report_io, reports
+from app.services.reports import exports, imports, reports
 
 router = APIRouter(tags=["reports"])
 
@@ -131,7 +131,7 @@ async def import_reports(
     preview: Annotated[
         int, Query(ge=0, le=200, description="Also describe what the first N valid rows do")
     ] = 0,
-) -> report_io.ImportSummary:
+) -> imports.ImportSummary:
     """Bulk figures keyed by unit code and period code, as JSON `{"rows": [...]}`, CSV (columns
     unit, period and metric codes) or .xlsx (the export layout or a report template). All rows or
     none: one bad row → 422 naming the row and field, nothing written.
@@ -152,11 +152,11 @@ async def import_reports(
             parsed = json.loads(body or b"null")
         except (ValueError, UnicodeDecodeError):
             raise Invalid(FieldIssue("body", "Invalid value", "json_invalid")) from None
-        rows = report_io.rows_from_json(parsed)
+        rows = imports.rows_from_json(parsed)
     elif kind in ("text/csv", "application/csv"):
-        rows = await run_in_threadpool(report_io.rows_from_csv, body)
+        rows = await run_in_threadpool(imports.rows_from_csv, body)
     elif kind == XLSX:
-        rows = await run_in_threadpool(report_io.rows_from_xlsx, body)
+        rows = await run_in_threadpool(imports.rows_from_xlsx, body)
     else:
         raise Invalid(
             FieldIssue(
@@ -164,7 +164,7 @@ async def import_reports(
             )
         )
     summary = await run_in_threadpool(
-        report_io.import_rows, session, actor, rows, dry_run=dry_run, lang=lang, preview=preview
+        imports.import_rows, session, actor, rows, dry_run=dry_run, lang=lang, preview=preview
     )
     if summary.rejected:
         problem = Invalid(
@@ -192,12 +192,12 @@ def export_reports(
     status: ReportStatus | None = None,
 ) -> Response:
     """One row per report: unit, period, status, inputs, derived values, indicators."""
-    header, table = report_io.export_rows(session, actor, period, status=status, lang=lang)
+    header, table = exports.export_rows(session, actor, period, status=status, lang=lang)
     name = f"so-lieu-{period}.{format}"
     if format == "xlsx":
-        content, media = report_io.to_xlsx(header, table, f"Số liệu {period}"), XLSX
+        content, media = exports.to_xlsx(header, table, f"Số liệu {period}"), XLSX
     else:
-        content, media = report_io.to_csv(header, table), "text/csv; charset=utf-8"
+        content, media = exports.to_csv(header, table), "text/csv; charset=utf-8"
     return Response(
         content, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'}
     )
@@ -212,7 +212,7 @@ def report_template(
     session: SessionDep, actor: CurrentActor, unit_id: Id, period: PeriodCode
 ) -> Response:
     """An .xlsx entry sheet for one unit and period, pre-filled; upload it to /reports/import."""
-    name, content = report_io.template(session, actor, unit_id, period)
+    name, content = exports.template(session, actor, unit_id, period)
     return Response(
         content, media_type=XLSX, headers={"Content-Disposition": f'attachment; filename="{name}"'}
     )

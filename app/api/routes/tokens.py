@@ -9,7 +9,7 @@ from app.api.responses import create_once, no_content
 from app.core.types import Id
 from app.models.base import Page
 from app.models.users import TokenCreate, TokenCreated, TokenKind, TokenPublic
-from app.services import tokens
+from app.services.accounts import tokens
 
 router = APIRouter(tags=["tokens"])
 

@@ -9,7 +9,7 @@ from app.api.responses import create_once, no_content, with_etag
 from app.core.types import Id, ShortText
 from app.models.base import Page
 from app.models.users import PasswordChange, PasswordReset, Role, UserCreate, UserPublic, UserUpdate
-from app.services import users
+from app.services.accounts import users
 
 router = APIRouter(tags=["users"])
 

@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from app.models.periods import Holiday, LockException, Period
 from app.models.reports import ReportCreate
-from app.services import reports
+from app.services.reports import reports
 from app.services.scope import Actor
 from tests.api.matrix.core import (
     ADMIN,

@@ -12,8 +12,8 @@ from app.models.people import Person
 from app.models.periods import Period
 from app.models.reports import Report, ReportStatus
 from app.models.units import Unit, UnitKind
-from app.services import catalogue, figures, targets
-from app.services.reports import values_of
+from app.services.reports import catalogue, evaluation, targets
+from app.services.reports.reports import values_of
 
 HISTORY_YEARS = 6
 
@@ -121,8 +121,8 @@ def _load_rates(session: Session, facts: Facts) -> None:
     table = targets.table_for_year(session, facts.year)
     codes = [c for c, _, _ in cat.indicators]
     for report in reports:
-        scope = {**vals[report.id], **figures.derive(cat, vals[report.id])}  # type: ignore[index]
+        scope = {**vals[report.id], **evaluation.derive(cat, vals[report.id])}  # type: ignore[index]
         facts.rates[report.unit_id] = {
-            c: figures.rate(n.evaluate(scope), d.evaluate(scope)) for c, n, d in cat.indicators
+            c: evaluation.rate(n.evaluate(scope), d.evaluate(scope)) for c, n, d in cat.indicators
         }
         facts.goals[report.unit_id] = table.for_path(facts.units[report.unit_id].path, codes)

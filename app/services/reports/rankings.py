@@ -14,8 +14,8 @@ from app.core.types import utcnow
 from app.models.periods import PeriodPublic
 from app.models.reports import Report, ReportStatus
 from app.models.units import Unit, UnitKind, UnitRef
-from app.services import catalogue, figures, periods, targets
-from app.services.reports import local_date, values_of
+from app.services.reports import catalogue, evaluation, periods, targets
+from app.services.reports.reports import local_date, values_of
 from app.services.scope import Actor, authorize, unit_in_scope
 
 REPORTING = (UnitKind.district_office,)
@@ -119,9 +119,9 @@ def ranking(
     codes = [code for code, _, _ in cat.indicators]
     scored = []
     for report, unit in rows:
-        scope = {**vals[report.id], **figures.derive(cat, vals[report.id])}  # type: ignore[index]
+        scope = {**vals[report.id], **evaluation.derive(cat, vals[report.id])}  # type: ignore[index]
         rates = {
-            code: figures.rate(num.evaluate(scope), den.evaluate(scope))
+            code: evaluation.rate(num.evaluate(scope), den.evaluate(scope))
             for code, num, den in cat.indicators
         }
         goal = table.for_path(unit.path, codes)
@@ -140,7 +140,7 @@ def ranking(
                 unit=UnitRef.model_validate(unit),
                 indicators=rates,
                 targets=goal,
-                attainment={c: figures.points(rates[c], goal[c]) for c in codes},
+                attainment={c: evaluation.points(rates[c], goal[c]) for c in codes},
                 targets_met=met,
                 approved=report.status == ReportStatus.approved,
                 status=report.status,

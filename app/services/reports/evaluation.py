@@ -5,7 +5,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from app.models.metrics import Severity
 from app.models.reports import Evaluation, Issue
-from app.services.catalogue import Catalogue
+from app.services.reports.catalogue import Catalogue
 
 CENT = Decimal("0.01")
 

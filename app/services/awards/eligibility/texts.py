@@ -73,13 +73,13 @@ def unconfirmed(detail: str, **params: Any) -> Text:
 
 
 def _award_names() -> dict[str, tuple[str, str]]:
-    from app.services.award_catalogue import TYPES
+    from app.services.awards.catalogue import TYPES
 
     return {row[0]: (row[1], row[2]) for row in TYPES}
 
 
 def _indicator_names() -> dict[str, tuple[str, str]]:
-    from app.services.catalogue import INDICATORS
+    from app.services.reports.catalogue import INDICATORS
 
     return {i.code: (i.name_vi, i.name_en) for i in INDICATORS}
 

@@ -17,7 +17,7 @@ from sqlmodel import Session, col, func, select
 from app.models.awards import LEVEL_RANK, Award, AwardType, AwardTypeRef, Decision, RecipientKind
 from app.models.units import Unit, UnitRef
 from app.services import spreadsheets
-from app.services.award_catalogue import ISSUER_LEVEL
+from app.services.awards.catalogue import ISSUER_LEVEL
 from app.services.scope import Actor, authorize, unit_in_scope
 
 CATEGORY_ORDER = {"grade": 0, "title": 1, "form": 2}

@@ -15,7 +15,8 @@ from app.models.users import (
     UserPublic,
     UserUpdate,
 )
-from app.services import audit, tokens
+from app.services import audit
+from app.services.accounts import tokens
 from app.services.common import apply_changes, bump, check_version, page
 from app.services.scope import (
     Actor,

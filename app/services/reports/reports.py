@@ -24,9 +24,10 @@ from app.models.reports import (
     ReportValue,
 )
 from app.models.units import Unit
-from app.services import audit, catalogue, figures, periods, targets, workflow
-from app.services.catalogue import Catalogue
+from app.services import audit, workflow
 from app.services.common import bump, check_version, page
+from app.services.reports import catalogue, evaluation, periods, targets
+from app.services.reports.catalogue import Catalogue
 from app.services.scope import Actor, authorize, in_subtree, may, unit_in_scope
 from app.services.units import REPORTING_KINDS, unit_ref
 
@@ -84,7 +85,7 @@ def evaluate_report(
     lang: str,
 ):  # type: ignore[no-untyped-def]
     prev_code, prev_year_code = neighbour_codes(period)
-    return figures.evaluate(
+    return evaluation.evaluate(
         cat,
         values,
         prev=history.get((unit_id, prev_code)) if prev_code else None,
@@ -116,7 +117,9 @@ def to_public(
         due_on=period.due_on,
         status=report.status,
         targets=goal,
-        attainment={code: figures.points(ev.indicators.get(code), goal.get(code)) for code in goal},
+        attainment={
+            code: evaluation.points(ev.indicators.get(code), goal.get(code)) for code in goal
+        },
         submitted_at=report.submitted_at,
         submitted_by=report.submitted_by,
         approved_at=report.approved_at,
@@ -473,7 +476,7 @@ def submit(
         values = values_of(session, cat, [report.id])[report.id]  # type: ignore[list-item,index]
         issues = [
             FieldIssue(f"values.{code}", "This field is required", "missing")
-            for code in figures.missing_inputs(cat, values)
+            for code in evaluation.missing_inputs(cat, values)
         ]
         history = history_values(session, cat, [(unit.id, period)])  # type: ignore[list-item]
         for issue in evaluate_report(cat, unit.id, period, values, history, lang).issues:  # type: ignore[arg-type]

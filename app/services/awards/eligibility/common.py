@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from math import floor
 
 from app.models.facts import ASSESSMENT_RANK, DISCIPLINE_RANK, SCOPE_RANK
-from app.services.eligibility import texts
-from app.services.eligibility.facts import Facts
-from app.services.eligibility.texts import Text, award, pct, term, text
+from app.services.awards.eligibility import texts
+from app.services.awards.eligibility.facts import Facts
+from app.services.awards.eligibility.texts import Text, award, pct, term, text
 
 Verdict = tuple[bool | None, Text]
 

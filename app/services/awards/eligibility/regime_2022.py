@@ -1,7 +1,7 @@
 """From 2024: Luật Thi đua, khen thưởng 06/2022/QH15, Nghị định 98/2023/NĐ-CP (then
 152/2025), Thông tư 01/2024/TT-BNV and 11/2023/TT-BTP."""
 
-from app.services.eligibility.common import (
+from app.services.awards.eligibility.common import (
     Rule,
     Verdict,
     assessment_at_least,
@@ -16,8 +16,8 @@ from app.services.eligibility.common import (
     rule,
     unconfirmed,
 )
-from app.services.eligibility.facts import Facts
-from app.services.eligibility.regime_2003 import (
+from app.services.awards.eligibility.facts import Facts
+from app.services.awards.eligibility.regime_2003 import (
     CONSECUTIVE,
     CRITERIA_OF,
     FIGURES,
@@ -28,7 +28,7 @@ from app.services.eligibility.regime_2003 import (
     MEMBERS_SHARE,
     TASKS_WELL,
 )
-from app.services.eligibility.texts import ASSESSMENT_TERMS, award, pct, term, text
+from app.services.awards.eligibility.texts import ASSESSMENT_TERMS, award, pct, term, text
 
 CODES = ("LAW2022_ND98_TT11_2023", "LAW2022_ND152_TT11_2023")
 EXCELLENT = term("completed tasks excellently")

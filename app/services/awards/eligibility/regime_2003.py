@@ -1,7 +1,7 @@
 """2022 and earlier: Luật Thi đua, khen thưởng 2003 (sửa đổi 2013), Nghị định 91/2017/NĐ-CP,
 Thông tư 05/2018/TT-BTP. Rule codes follow the domain brief §7.3."""
 
-from app.services.eligibility.common import (
+from app.services.awards.eligibility.common import (
     Rule,
     assessment_at_least,
     consecutive_titles,
@@ -18,7 +18,7 @@ from app.services.eligibility.common import (
     rule,
     unconfirmed,
 )
-from app.services.eligibility.texts import award, pct, term
+from app.services.awards.eligibility.texts import award, pct, term
 
 CODE = "LAW2003_ND91_TT05_2018"
 

@@ -11,10 +11,10 @@ from app.core.errors import FieldIssue, Invalid
 from app.core.messages import translate
 from app.models.awards import AwardType, AwardTypeRef, PersonRef, RecipientKind
 from app.models.units import Unit, UnitRef
-from app.services.award_catalogue import NEW, NEWEST, OLD, REGIMES, regime_for_year
-from app.services.eligibility import facts as facts_module
-from app.services.eligibility import regime_2003, regime_2022, texts
-from app.services.eligibility.common import Rule
+from app.services.awards.catalogue import NEW, NEWEST, OLD, REGIMES, regime_for_year
+from app.services.awards.eligibility import facts as facts_module
+from app.services.awards.eligibility import regime_2003, regime_2022, texts
+from app.services.awards.eligibility.common import Rule
 from app.services.scope import Actor, authorize, unit_in_scope
 
 T = TypeVar("T")

@@ -28,10 +28,11 @@ from app.models.awards import (
 from app.models.campaigns import Campaign, CampaignRef
 from app.models.people import Person
 from app.models.units import Unit
-from app.services import audit, eligibility
-from app.services.award_catalogue import regime_for_year
-from app.services.award_checks import check_line, issuer_for, preload, types_by_code
-from app.services.campaigns import visible
+from app.services import audit
+from app.services.awards import eligibility
+from app.services.awards.catalogue import regime_for_year
+from app.services.awards.checks import check_line, issuer_for, preload, types_by_code
+from app.services.campaigns.campaigns import visible
 from app.services.common import apply_changes, bump, check_version, page
 from app.services.scope import Actor, authorize, in_subtree, may
 from app.services.text import code_contains, nfc
@@ -153,7 +154,7 @@ def award_actions(actor: Actor | None, award: Award) -> list[str]:
 
 def decision_actions(actor: Actor, issuer: Unit) -> list[str]:
     """The issuer's subtree, or an office recording a decision of a unit above it, changes
-    a decision and adds awards to it (award_checks.issuer_for)."""
+    a decision and adds awards to it (checks.issuer_for)."""
     ancestors = {int(p) for p in actor.unit_path.strip("/").split("/") if p}
     recorder = issuer.path.startswith(actor.unit_path) or issuer.id in ancestors
     return ["update", "add_award"] if recorder and may(actor, "decisions.write") else []

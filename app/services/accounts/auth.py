@@ -22,7 +22,8 @@ from app.core.errors import TooManyRequests, Unauthorized
 from app.core.security import verify_password
 from app.core.types import utcnow
 from app.models.users import AccessToken, LoginThrottle, Role, TokenKind, TokenScope, User
-from app.services import audit, tokens
+from app.services import audit
+from app.services.accounts import tokens
 from app.services.scope import Actor
 
 # What an address may look like in a throttle key: IPv4, IPv6 (with a zone), or a name such as

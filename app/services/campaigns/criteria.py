@@ -19,10 +19,11 @@ from app.models.campaigns import (
 from app.models.periods import Period
 from app.models.reports import Report, ReportStatus
 from app.models.units import Unit, UnitRef
-from app.services import audit, catalogue, figures
-from app.services.campaigns import get_managed, get_visible
-from app.services.rankings import REPORTING
-from app.services.reports import values_of
+from app.services import audit
+from app.services.campaigns.campaigns import get_managed, get_visible
+from app.services.reports import catalogue, evaluation
+from app.services.reports.rankings import REPORTING
+from app.services.reports.reports import values_of
 from app.services.scope import Actor, authorize, in_subtree
 
 
@@ -188,9 +189,9 @@ def progress(
                     )
                 )
                 continue
-            scope = {**vals[report.id], **figures.derive(cat, vals[report.id])}  # type: ignore[index]
+            scope = {**vals[report.id], **evaluation.derive(cat, vals[report.id])}  # type: ignore[index]
             numerator, denominator = num_f.evaluate(scope), den_f.evaluate(scope)
-            value = figures.rate(numerator, denominator)
+            value = evaluation.rate(numerator, denominator)
             caseload = scope.get(public.caseload_metric) if public.caseload_metric else None
             threshold = threshold_for(public, caseload)
             met = value is not None and threshold is not None and value >= threshold

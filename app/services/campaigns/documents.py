@@ -6,7 +6,7 @@ from app.core.config import get_settings
 from app.core.errors import FieldIssue, Invalid, NotFound
 from app.models.campaigns import Campaign, CampaignDocument, DocumentCreate, DocumentPublic
 from app.services import audit
-from app.services.campaigns import get_managed, get_visible, visible
+from app.services.campaigns.campaigns import get_managed, get_visible, visible
 from app.services.common import page
 from app.services.scope import Actor, authorize
 from app.services.text import code_contains

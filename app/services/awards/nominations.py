@@ -30,16 +30,17 @@ from app.models.awards import (
 )
 from app.models.people import Person
 from app.models.units import Unit
-from app.services import audit, award_checks, awards, eligibility, workflow
-from app.services.award_catalogue import regime_for_year
-from app.services.common import apply_changes, check_version, page
-from app.services.council_vote import (
+from app.services import audit, workflow
+from app.services.awards import awards, checks, eligibility
+from app.services.awards.catalogue import regime_for_year
+from app.services.awards.council_vote import (
     VOTE_RULES,
     public_reason,
     public_vote,
     vote_outcome,
     vote_rule_code,
 )
+from app.services.common import apply_changes, check_version, page
 from app.services.scope import Actor, authorize, in_subtree, may, unit_in_scope
 from app.services.units import unit_ref
 
@@ -75,7 +76,7 @@ def list_award_types(session: Session, actor: Actor) -> list[AwardTypePublic]:
     authorize(actor, "awards.read")
     return [
         AwardTypePublic.model_validate(t, update={"dossier": dossier_checklist(t.code)})
-        for t in award_checks.types_by_code(session).values()
+        for t in checks.types_by_code(session).values()
     ]
 
 
@@ -219,7 +220,7 @@ def get_nomination(
 def create_nomination(session: Session, actor: Actor, data: NominationCreate) -> NominationPublic:
     authorize(actor, "nominations.write")
     proposer = unit_in_scope(session, actor, data.proposer_id, field="proposer_id")
-    award_type = award_checks.types_by_code(session).get(data.award_type)
+    award_type = checks.types_by_code(session).get(data.award_type)
     if award_type is None:
         raise Invalid(FieldIssue("award_type", "Unknown award type", "not_found"))
     line = AwardLine(
@@ -228,7 +229,7 @@ def create_nomination(session: Session, actor: Actor, data: NominationCreate) ->
         recipient_person_id=data.candidate_person_id,
     )
     try:
-        _unit, person, home = award_checks.recipient(session, actor, line, "candidate")
+        _unit, person, home = checks.recipient(session, actor, line, "candidate")
     except Invalid as refused:  # the nomination's own field names, not the award line's
         for issue in refused.errors:
             issue.field = issue.field.replace("candidate.recipient_", "candidate_")

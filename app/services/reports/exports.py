@@ -1,5 +1,5 @@
 """Figures written as files: the CSV and .xlsx export of a period, and the .xlsx entry template
-of one report (read back by app.services.report_io)."""
+of one report (read back by app.services.reports.imports)."""
 
 import io
 from typing import Any
@@ -13,9 +13,10 @@ from sqlmodel import Session, select
 from app.core.errors import FieldIssue, Invalid
 from app.models.reports import Report, ReportStatus
 from app.models.units import Unit
-from app.services import catalogue, figures, periods, spreadsheets
-from app.services.formulas import Sum
-from app.services.reports import REPORTING_KINDS, values_of
+from app.services import spreadsheets
+from app.services.reports import catalogue, evaluation, periods
+from app.services.reports.formulas import Sum
+from app.services.reports.reports import REPORTING_KINDS, values_of
 from app.services.scope import Actor, authorize, in_subtree, unit_in_scope
 
 TEMPLATE_SHEET = "Báo cáo"
@@ -52,7 +53,7 @@ def export_rows(
     table = []
     for report, unit in rows:
         v = vals[report.id]  # type: ignore[index]
-        ev = figures.evaluate(cat, v, lang=lang)
+        ev = evaluation.evaluate(cat, v, lang=lang)
         table.append(
             [
                 unit.code,
@@ -130,7 +131,7 @@ def template(session: Session, actor: Actor, unit_id: int, period_code: str) -> 
         select(Report).where(Report.unit_id == unit.id, Report.period_id == period.id)
     ).first()
     values = values_of(session, cat, [report.id])[report.id] if report else {}  # type: ignore[index,list-item]
-    ev = figures.evaluate(cat, values)
+    ev = evaluation.evaluate(cat, values)
     book = Workbook()
     sheet = book.active
     assert sheet is not None

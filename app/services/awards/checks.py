@@ -20,7 +20,7 @@ from app.models.awards import (
 )
 from app.models.people import Person
 from app.models.units import Unit
-from app.services.award_catalogue import ISSUER_LEVEL
+from app.services.awards.catalogue import ISSUER_LEVEL
 from app.services.scope import Actor, in_subtree
 
 # Kinds of decision that reward a whole year's work: one per recipient, type and year.

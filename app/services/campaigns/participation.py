@@ -26,7 +26,7 @@ from app.models.campaigns import (
 from app.models.people import Person
 from app.models.units import Unit
 from app.services import audit, workflow
-from app.services.campaigns import can_manage, get_managed, get_visible, visible
+from app.services.campaigns.campaigns import can_manage, get_managed, get_visible, visible
 from app.services.scope import Actor, authorize, in_subtree, unit_in_scope
 from app.services.units import unit_ref
 

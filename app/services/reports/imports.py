@@ -1,6 +1,6 @@
 """Bulk figures: import (JSON, CSV, .xlsx) keyed by unit code and period code, all or
 nothing, with a dry run that can describe what each row would change. The files are measured
-and read within bounds by app.services.spreadsheets; the writers live in report_export."""
+and read within bounds by app.services.spreadsheets; the writers live in exports."""
 
 import re
 from collections.abc import Iterable
@@ -17,13 +17,10 @@ from app.core.types import utcnow
 from app.models.periods import Period
 from app.models.reports import EDITABLE, MAX_VALUE, Report, ReportEvent, ReportStatus, ReportValue
 from app.models.units import Unit
-from app.services import audit, catalogue, periods, spreadsheets
-from app.services.report_export import META_SHEET, TEMPLATE_SHEET
-from app.services.report_export import export_rows as export_rows
-from app.services.report_export import template as template
-from app.services.report_export import to_csv as to_csv
-from app.services.report_export import to_xlsx as to_xlsx
-from app.services.reports import REPORTING_KINDS, evaluate_report, history_values, values_of
+from app.services import audit, spreadsheets
+from app.services.reports import catalogue, periods
+from app.services.reports.exports import META_SHEET, TEMPLATE_SHEET
+from app.services.reports.reports import REPORTING_KINDS, evaluate_report, history_values, values_of
 from app.services.scope import Actor, authorize, in_subtree
 
 UNIT_HEADERS = ("unit", "unit_code", "mã đơn vị")

@@ -18,7 +18,7 @@ from app.models.metrics import (
     ValidationRule,
     ValidationRulePublic,
 )
-from app.services.formulas import Comparison, Sum, parse_comparison, parse_sum
+from app.services.reports.formulas import Comparison, Sum, parse_comparison, parse_sum
 from app.services.scope import Actor, authorize
 
 # (suffix, Vietnamese, English, kind, formula over the same dimension's suffixes); in the names
