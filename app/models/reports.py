@@ -5,7 +5,15 @@ from enum import StrEnum
 from typing import Annotated
 
 from pydantic import Strict, StringConstraints
-from sqlalchemy import BigInteger, CheckConstraint, Column, ForeignKey, String, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    String,
+    UniqueConstraint,
+)
 from sqlmodel import Field, SQLModel
 
 from app.core.types import Id, LongText, UTCDateTime, utcnow
@@ -71,6 +79,11 @@ class ReportEvent(SQLModel, table=True):
     actor: str = Field(max_length=64)
     action: str = Field(max_length=16)
     comment: str | None = Field(default=None, max_length=2000)
+    # The input values as submitted (submit events only): the reviewer sees what changed
+    # between one submission and the next.
+    values: dict[str, int | None] | None = Field(
+        default=None, sa_column=Column(JSON, nullable=True)
+    )
 
 
 PeriodCode = Annotated[str, StringConstraints(pattern=r"^\d{4}-Q[1-4]$", max_length=7)]
@@ -140,5 +153,29 @@ class ReportPublic(Evaluation):
     version: int
 
 
+class ValueChange(SQLModel):
+    metric: str
+    before: int | None
+    after: int | None
+
+
 class ReportDetail(ReportPublic):
     history: list[ReportEventPublic]
+    previous_quarter: dict[str, int | None] | None = Field(
+        default=None,
+        description="The office's input values of the previous quarter of the same statistics "
+        "year (cumulative), or null for Q1 or when none were reported.",
+    )
+    same_quarter_last_year: dict[str, int | None] | None = Field(
+        default=None, description="The office's input values of the same quarter a year earlier."
+    )
+    year_end: bool = Field(
+        default=False,
+        description="The period is the statistics year's last quarter: rates are final. Before "
+        "it, a cumulative rate is progress toward the annual target, not a result.",
+    )
+    changes_since_previous_submission: list[ValueChange] = Field(
+        default_factory=list,
+        description="Input values that differ between the latest submission and the one before "
+        "it (a report returned and sent again); empty after a first submission.",
+    )

@@ -277,3 +277,57 @@ def test_messages_follow_the_language(api, figures_world):
         **{"Accept-Language": "en"},
     )
     assert r.json()["issues"][0]["message"].startswith("Completed plus terminated")
+
+
+def test_a_broken_rule_quotes_its_numbers(api, figures_world):
+    bad = {**GOOD, "viec_co_dieu_kien": 653000}  # 653.000 + 136.281 is not 790.000
+    r = create(api, figures_world, values=bad)
+    messages = [i["message"] for i in r.json()["issues"] if i["severity"] == "error"]
+    assert any("790.000 ≠ 653.000 + 136.281" in m for m in messages), messages
+    english = create(
+        api,
+        figures_world,
+        user="reporter_a2",
+        unit="CC_A2",
+        values=bad,
+        **{"Accept-Language": "en"},
+    ).json()
+    assert any("790,000 ≠ 653,000 + 136,281" in i["message"] for i in english["issues"])
+
+
+def test_the_form_gets_last_quarter_last_year_and_whether_rates_are_final(api, figures_world):
+    w = figures_world
+    admin = w.headers("admin_a")
+    assert api.post("/api/v1/periods/2021-Q4/open", headers=admin).status_code == 200
+    last_year = {**GOOD, "viec_thu_ly_moi": 400000, "viec_co_dieu_kien": 553719}
+    assert create(api, w, period="2021-Q4", values=last_year).status_code == 201
+    q3 = {**GOOD, "viec_thu_ly_moi": 450000, "viec_co_dieu_kien": 603719}
+    assert create(api, w, period="2022-Q3", values=q3).status_code == 201
+    q4 = create(api, w, period="2022-Q4").json()
+    detail = api.get(f"{URL}/{q4['id']}", headers=w.headers("reporter_a1")).json()
+    assert detail["previous_quarter"]["viec_thu_ly_moi"] == 450000
+    assert detail["same_quarter_last_year"]["viec_thu_ly_moi"] == 400000
+    assert detail["year_end"] is True
+    q3_detail = api.get(URL, params={"period": "2022-Q3"}, headers=w.headers("reporter_a1")).json()[
+        "items"
+    ][0]
+    early = api.get(f"{URL}/{q3_detail['id']}", headers=w.headers("reporter_a1")).json()
+    assert early["year_end"] is False and early["previous_quarter"] is None  # no Q2 report
+
+
+def test_the_reviewer_sees_what_changed_since_the_previous_submission(api, figures_world):
+    w = figures_world
+    report = create(api, w).json()
+    path = f"{URL}/{report['id']}"
+    clerk, reviewer = w.headers("reporter_a1"), w.headers("reviewer_a")
+    first = api.post(f"{path}/submit", headers=clerk).json()
+    assert first["changes_since_previous_submission"] == []
+    api.post(f"{path}/return", headers=reviewer, json={"comment": "Kiểm tra lại số thụ lý mới"})
+    changed = {"viec_thu_ly_moi": 500100, "viec_co_dieu_kien": 653819}
+    assert api.patch(path, headers=clerk, json={"values": changed}).status_code == 200
+    api.post(f"{path}/submit", headers=clerk)
+    seen = api.get(path, headers=reviewer).json()["changes_since_previous_submission"]
+    assert {c["metric"]: (c["before"], c["after"]) for c in seen} == {
+        "viec_thu_ly_moi": (500000, 500100),
+        "viec_co_dieu_kien": (653719, 653819),
+    }

@@ -1,6 +1,6 @@
 """Derived values, indicators and rule issues, computed from a report's values on every read."""
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 
 from app.models.metrics import Severity
@@ -59,12 +59,20 @@ def evaluate(
                 Issue(
                     rule=rule.code,
                     severity=rule.severity,
-                    message=rule.message_en if lang == "en" else rule.message_vi,
+                    message=(rule.message_en if lang == "en" else rule.message_vi)
+                    + f" ({rule.check.shown_broken(scope, prev_scope, prev_year_scope, _number(lang))})",
                     fields=list(rule.fields),
                 )
             )
     issues.sort(key=lambda i: i.severity != Severity.error)
     return Evaluation(values=current, derived=derived, indicators=indicators, issues=issues)
+
+
+def _number(lang: str) -> Callable[[int], str]:
+    """1234567 as "1.234.567" in Vietnamese, "1,234,567" in English."""
+    if lang == "en":
+        return lambda n: f"{n:,}"
+    return lambda n: f"{n:,}".replace(",", ".")
 
 
 def missing_inputs(cat: Catalogue, values: Mapping[str, int | None]) -> list[str]:

@@ -27,6 +27,8 @@ COMPARATORS: dict[str, Callable[[int, int], bool]] = {
     ">": operator.gt,
 }
 Scope = Mapping[str, int | None]
+# What a failed comparison shows: the opposite of what the rule asks.
+BROKEN = {"==": "≠", "!=": "=", "<=": ">", ">=": "<", "<": "≥", ">": "≤"}
 
 
 class FormulaError(ValueError):
@@ -47,6 +49,28 @@ class Sum:
 
     def references(self) -> set[tuple[str, str]]:
         return {(t.source, t.name) for t in self.terms if t.source != "const"}
+
+    def shown(
+        self,
+        current: Scope,
+        prev: Scope | None,
+        prev_year: Scope | None,
+        number: Callable[[int], str],
+    ) -> str:
+        """The sum with its numbers, as a clerk checks it by hand: "600 + 217"."""
+        out = []
+        for i, term in enumerate(self.terms):
+            if term.source == "const":
+                value: int | None = term.constant
+            else:
+                scope = {"": current, "prev": prev, "prev_year": prev_year}[term.source]
+                value = scope.get(term.name) if scope is not None else None
+            piece = "?" if value is None else number(value)
+            sign = "−" if term.sign < 0 else "+"
+            out.append(
+                piece if i == 0 and term.sign > 0 else f"{sign} {piece}" if i else f"−{piece}"
+            )
+        return " ".join(out)
 
     def evaluate(
         self, current: Scope, prev: Scope | None = None, prev_year: Scope | None = None
@@ -81,6 +105,18 @@ class Comparison:
         if left is None or right is None:
             return None
         return COMPARATORS[self.op](left, right)
+
+    def shown_broken(
+        self,
+        current: Scope,
+        prev: Scope | None,
+        prev_year: Scope | None,
+        number: Callable[[int], str],
+    ) -> str:
+        """Why the rule fails, in numbers: "777 ≠ 600 + 217"."""
+        left = self.left.shown(current, prev, prev_year, number)
+        right = self.right.shown(current, prev, prev_year, number)
+        return f"{left} {BROKEN[self.op]} {right}"
 
 
 def _tokens(text: str) -> list[tuple[str, str]]:

@@ -22,6 +22,7 @@ from app.models.reports import (
     ReportPublic,
     ReportStatus,
     ReportValue,
+    ValueChange,
 )
 from app.models.units import Unit
 from app.services import audit, workflow
@@ -56,6 +57,19 @@ def values_of(session: Session, cat: Catalogue, report_ids: Iterable[int]) -> di
 def neighbour_codes(period: Period) -> tuple[str | None, str]:
     """The previous quarter of the same year, and the previous year's Q4."""
     return periods.previous_code(period.year, period.quarter), periods.code_for(period.year - 1, 4)
+
+
+def values_in(
+    session: Session, cat: Catalogue, unit_id: int, codes: list[str]
+) -> dict[str, ValuesMap]:
+    """One office's input values in the given periods, by period code."""
+    rows = session.exec(
+        select(Report.id, Period.code)
+        .join(Period, Period.id == Report.period_id)
+        .where(Report.unit_id == unit_id, col(Period.code).in_(codes))
+    ).all()
+    vals = values_of(session, cat, [r[0] for r in rows])
+    return {code: vals[report_id] for report_id, code in rows}
 
 
 def history_values(
@@ -251,8 +265,27 @@ def _detail(
         .where(ReportEvent.report_id == row[0].id)
         .order_by(col(ReportEvent.at).desc(), col(ReportEvent.id).desc())
     ).all()
+    _, unit, period = row
+    # Beside each field the clerk sees last quarter and the same quarter a year earlier.
+    prev_code = periods.previous_code(period.year, period.quarter)
+    prev_year_code = periods.code_for(period.year - 1, period.quarter)
+    earlier = values_in(session, cat, unit.id, [c for c in (prev_code, prev_year_code) if c])  # type: ignore[arg-type]
+    submissions = [e.values for e in events if e.action == "submit" and e.values is not None]
+    changes = []
+    if len(submissions) >= 2:
+        latest, before = submissions[0], submissions[1]
+        changes = [
+            ValueChange(metric=code, before=before.get(code), after=latest.get(code))
+            for code in cat.inputs
+            if before.get(code) != latest.get(code)
+        ]
     return ReportDetail(
-        **public.model_dump(), history=[ReportEventPublic.model_validate(e) for e in events]
+        **public.model_dump(),
+        history=[ReportEventPublic.model_validate(e) for e in events],
+        previous_quarter=earlier.get(prev_code) if prev_code else None,
+        same_quarter_last_year=earlier.get(prev_year_code),
+        year_end=period.quarter == 4,
+        changes_since_previous_submission=changes,
     )
 
 
@@ -332,11 +365,23 @@ def write_values(
 
 
 def _event(
-    session: Session, actor: Actor, report: Report, action: str, comment: str | None = None
+    session: Session,
+    actor: Actor,
+    report: Report,
+    action: str,
+    comment: str | None = None,
+    *,
+    values: Mapping[str, int | None] | None = None,
 ) -> None:
     session.add(
-        ReportEvent(report_id=report.id, actor=actor.username, action=action, comment=comment)
-    )  # type: ignore[arg-type]
+        ReportEvent(
+            report_id=report.id,  # type: ignore[arg-type]
+            actor=actor.username,
+            action=action,
+            comment=comment,
+            values=dict(values) if values is not None else None,
+        )
+    )
 
 
 def create_report(
@@ -445,7 +490,11 @@ def _move(
     def work(row: tuple[Report, Unit, Period]) -> None:
         if effect is not None:
             effect(*row)
-        _event(session, actor, row[0], action, comment)
+        submitted = None
+        if action == "submit":  # kept so that the next submission can be compared with it
+            cat = catalogue.load(session)
+            submitted = values_of(session, cat, [row[0].id])[row[0].id]  # type: ignore[list-item,index]
+        _event(session, actor, row[0], action, comment, values=submitted)
 
     row = workflow.transition(
         session,
