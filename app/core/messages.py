@@ -151,6 +151,16 @@ VI: dict[str, str] = {
     "Only the managing unit may change this campaign": "Chỉ đơn vị quản lý mới được sửa phong trào này",
     "No such campaign": "Không có phong trào này",
     "No such decision": "Không có quyết định này",
+    # the nomination dossier (hồ sơ đề nghị khen thưởng)
+    "Submission proposing the award": "Tờ trình đề nghị khen thưởng",
+    "Minutes of the Emulation and Commendation Council meeting": (
+        "Biên bản họp Hội đồng Thi đua – Khen thưởng"
+    ),
+    "Report of achievements": "Báo cáo thành tích",
+    "Certificate of the recognised initiative or research": (
+        "Giấy chứng nhận sáng kiến, đề tài được công nhận"
+    ),
+    "Result of the council's secret ballot": "Kết quả bỏ phiếu kín của Hội đồng",
     "A campaign cannot be inside itself": "Phong trào không thể nằm trong chính nó",
     "A {status} campaign cannot move to {to}": "Phong trào ở trạng thái {status} không thể chuyển sang {to}",
     "Name at least one participating unit": "Cần ít nhất một đơn vị tham gia",

@@ -123,6 +123,13 @@ class Evaluation(SQLModel):
     issues: list[Issue]
 
 
+class ReportValidation(Evaluation):
+    """The dry run behind the form: what the figures would give, against the unit's targets."""
+
+    targets: dict[str, float | None] = {}
+    attainment: dict[str, float | None] = {}
+
+
 class ReportEventPublic(SQLModel):
     at: datetime
     actor: str

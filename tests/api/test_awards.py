@@ -434,3 +434,15 @@ def test_a_nomination_decided_onto_an_existing_decision(api, figures_world):
         json={"decision_id": did},
     )
     assert again.status_code == 422  # the same title twice for the same year
+
+
+def test_the_dossier_reads_in_the_callers_language(api, figures_world):
+    w = figures_world
+    vi = api.get("/api/v1/award-types", headers=w.headers("reviewer_a")).json()["items"]
+    en = api.get(
+        "/api/v1/award-types", headers=w.headers("reviewer_a", **{"Accept-Language": "en"})
+    ).json()["items"]
+    label = {t["code"]: [d["label"] for d in t["dossier"]] for t in vi}["CSTDCS"]
+    english = {t["code"]: [d["label"] for d in t["dossier"]] for t in en}["CSTDCS"]
+    assert "Tờ trình đề nghị khen thưởng" in label
+    assert "Submission proposing the award" in english and "Tờ trình" not in " ".join(english)

@@ -248,6 +248,9 @@ def test_validate_is_a_dry_run_with_history_warnings(api, figures_world):
     assert r.status_code == 200
     rules = {i["rule"]: i for i in r.json()["issues"]}
     assert rules["viec_thu_ly_moi_luy_ke"]["severity"] == "warning"
+    # As the clerk types, the form shows the rates against the office's targets.
+    assert r.json()["targets"] == {"ty_le_viec": 81.5, "ty_le_tien": 40.1}
+    assert set(r.json()["attainment"]) == {"ty_le_viec", "ty_le_tien"}
     assert api.get(URL, headers=w.headers("reporter_a1")).json()["total"] == 1
     assert q1["id"]
 

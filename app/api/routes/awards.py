@@ -38,9 +38,14 @@ TypeCode = Annotated[str, Query(min_length=1, max_length=32, pattern=r"^[A-Z0-9_
     "regimes." + ENVELOPE_ALIAS,
 )
 def list_award_types(
-    session: SessionDep, actor: CurrentActor, paging: PageDep, envelope: Envelope = True
+    session: SessionDep,
+    actor: CurrentActor,
+    paging: PageDep,
+    lang: Lang,
+    envelope: Envelope = True,
 ) -> Page[AwardTypePublic] | list[AwardTypePublic]:
-    return page_or_array(nominations.list_award_types(session, actor), paging, envelope)
+    found = nominations.list_award_types(session, actor, lang)
+    return page_or_array(found, paging, envelope)
 
 
 @router.get("/awards/{award_id}", responses=READ_ERRORS)

@@ -14,7 +14,6 @@ from app.core.errors import FieldIssue, Invalid
 from app.core.types import Id
 from app.models.base import Page
 from app.models.reports import (
-    Evaluation,
     ReportComment,
     ReportCreate,
     ReportDetail,
@@ -22,6 +21,7 @@ from app.models.reports import (
     ReportPublic,
     ReportReason,
     ReportStatus,
+    ReportValidation,
 )
 from app.services.reports import exports, imports, reports
 
@@ -101,8 +101,9 @@ def create_report(
 @router.post("/reports/validate", responses=READ_ERRORS)
 def validate_report(
     data: ReportCreate, session: SessionDep, actor: CurrentActor, lang: Lang
-) -> Evaluation:
-    """Dry run: derived values, indicators and issues for these values; nothing is saved."""
+) -> ReportValidation:
+    """Dry run: derived values, indicators, issues, and the attainment against the unit's
+    targets for these values; nothing is saved."""
     return reports.validate(session, actor, data, lang=lang)
 
 

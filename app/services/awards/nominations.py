@@ -44,12 +44,13 @@ from app.services.common import apply_changes, check_version, page
 from app.services.scope import Actor, authorize, in_subtree, may, unit_in_scope
 from app.services.units import unit_ref
 
+# English keys; the Vietnamese wording is in app.core.messages (the sector's own terms).
 DOSSIER_LABELS = {
-    "to_trinh": "Tờ trình đề nghị khen thưởng",
-    "bien_ban": "Biên bản họp Hội đồng Thi đua – Khen thưởng",
-    "bao_cao_thanh_tich": "Báo cáo thành tích",
-    "chung_nhan_sang_kien": "Giấy chứng nhận sáng kiến, đề tài được công nhận",
-    "ket_qua_bo_phieu": "Kết quả bỏ phiếu kín của Hội đồng",
+    "to_trinh": "Submission proposing the award",
+    "bien_ban": "Minutes of the Emulation and Commendation Council meeting",
+    "bao_cao_thanh_tich": "Report of achievements",
+    "chung_nhan_sang_kien": "Certificate of the recognised initiative or research",
+    "ket_qua_bo_phieu": "Result of the council's secret ballot",
 }
 BASE_DOSSIER = ["to_trinh", "bien_ban", "bao_cao_thanh_tich"]
 EXTRA_DOSSIER = {  # R-DOSSIER-1
@@ -64,18 +65,18 @@ def dossier_items(code: str) -> list[str]:
     return BASE_DOSSIER + EXTRA_DOSSIER.get(code, [])
 
 
-def dossier_checklist(code: str) -> list[DossierItem]:
+def dossier_checklist(code: str, lang: str = "vi") -> list[DossierItem]:
     return [
-        DossierItem(code=c, label=DOSSIER_LABELS[c], required=True, done=False)
+        DossierItem(code=c, label=translate(DOSSIER_LABELS[c], lang), required=True, done=False)
         for c in dossier_items(code)
     ]
 
 
-def list_award_types(session: Session, actor: Actor) -> list[AwardTypePublic]:
+def list_award_types(session: Session, actor: Actor, lang: str = "vi") -> list[AwardTypePublic]:
     """The catalogue, each type with the dossier a nomination for it must hold."""
     authorize(actor, "awards.read")
     return [
-        AwardTypePublic.model_validate(t, update={"dossier": dossier_checklist(t.code)})
+        AwardTypePublic.model_validate(t, update={"dossier": dossier_checklist(t.code, lang)})
         for t in checks.types_by_code(session).values()
     ]
 
@@ -151,7 +152,10 @@ def _public(
                 status=n.status,
                 dossier=[
                     DossierItem(
-                        code=c, label=DOSSIER_LABELS[c], required=True, done=bool(n.dossier.get(c))
+                        code=c,
+                        label=translate(DOSSIER_LABELS[c], lang),
+                        required=True,
+                        done=bool(n.dossier.get(c)),
                     )
                     for c in dossier_items(award_type.code)
                 ],

@@ -21,6 +21,7 @@ from app.models.reports import (
     ReportEventPublic,
     ReportPublic,
     ReportStatus,
+    ReportValidation,
     ReportValue,
     ValueChange,
 )
@@ -457,15 +458,23 @@ def update_values(
     return _detail(session, actor, cat, (report, unit, period), lang)
 
 
-def validate(session: Session, actor: Actor, data: ReportCreate, *, lang: str = "vi"):  # type: ignore[no-untyped-def]
-    """The dry run behind the form: derived values, indicators and issues, nothing saved."""
+def validate(
+    session: Session, actor: Actor, data: ReportCreate, *, lang: str = "vi"
+) -> ReportValidation:
+    """The dry run behind the form: derived values, indicators, issues and the attainment
+    against the unit's targets as the clerk types; nothing saved."""
     authorize(actor, "reports.read")
     cat = catalogue.load(session)
     unit = _reporting_unit(session, actor, data.unit_id)
     period = _period(session, data.period)
     check_codes(cat, data.values)
     history = history_values(session, cat, [(unit.id, period)])  # type: ignore[list-item]
-    return evaluate_report(cat, unit.id, period, data.values, history, lang)  # type: ignore[arg-type]
+    ev = evaluate_report(cat, unit.id, period, data.values, history, lang)  # type: ignore[arg-type]
+    goal = targets.table_for_year(session, period.year).for_path(
+        unit.path, [code for code, _, _ in cat.indicators]
+    )
+    attained = {code: evaluation.points(ev.indicators.get(code), goal.get(code)) for code in goal}
+    return ReportValidation(**ev.model_dump(), targets=goal, attainment=attained)
 
 
 def local_date(moment: datetime) -> date:
