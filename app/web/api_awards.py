@@ -20,10 +20,6 @@ from app.web.models_awards import (
 SEARCH_LIMIT = 8
 
 
-def _if_match(version: int) -> dict[str, str]:
-    return {"If-Match": f'"{version}"'}
-
-
 # --- catalogue ----------------------------------------------------------------------------
 async def award_types(api: Api) -> list[AwardType]:
     page = await api.fetch(Page[AwardType], "/award-types", limit=500)  # every type: one page
@@ -82,27 +78,24 @@ async def nomination(api: Api, nomination_id: int) -> Nomination:
 
 
 async def create_nomination(api: Api, data: dict[str, Any]) -> Nomination:
-    response = await api.call("POST", "/nominations", json=data)
-    return Nomination.model_validate(response.json())
+    return await api.write(Nomination, "POST", "/nominations", json=data)
 
 
 async def update_nomination(
     api: Api, nomination_id: int, changes: dict[str, Any], version: int
 ) -> Nomination:
-    response = await api.call(
-        "PATCH", f"/nominations/{nomination_id}", json=changes, headers=_if_match(version)
+    return await api.write(
+        Nomination, "PATCH", f"/nominations/{nomination_id}", json=changes, version=version
     )
-    return Nomination.model_validate(response.json())
 
 
 async def transition(
     api: Api, nomination_id: int, action: str, version: int, data: dict[str, Any] | None = None
 ) -> Nomination:
     """submit, vote, decide or reject, with the version the page showed."""
-    response = await api.call(
-        "POST", f"/nominations/{nomination_id}/{action}", json=data, headers=_if_match(version)
+    return await api.write(
+        Nomination, "POST", f"/nominations/{nomination_id}/{action}", json=data, version=version
     )
-    return Nomination.model_validate(response.json())
 
 
 # --- people and units (recipient search, facts) -------------------------------------------

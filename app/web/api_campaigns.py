@@ -28,10 +28,6 @@ MAX_PAGE = 500
 MAX_ROWS = 5000
 
 
-def _if_match(version: int) -> dict[str, str]:
-    return {"If-Match": f'"{version}"'}
-
-
 async def _list(api: Api, model: type, path: str, **params: Any) -> list[Any]:
     """A plain JSON array (criteria, exemplars, reviews)."""
     response = await api.call("GET", path, params=params)
@@ -46,13 +42,7 @@ async def campaigns(
 
 
 async def all_campaigns(api: Api, **filters: Any) -> list[Campaign]:
-    found: list[Campaign] = []
-    while len(found) < MAX_ROWS:
-        page = await campaigns(api, limit=MAX_PAGE, offset=len(found), **filters)
-        found.extend(page.items)
-        if not page.items or len(found) >= page.total:
-            break
-    return found
+    return await api.fetch_all(Campaign, "/campaigns", most=MAX_ROWS, **filters)
 
 
 async def campaign(api: Api, campaign_id: int) -> Campaign:
@@ -60,46 +50,29 @@ async def campaign(api: Api, campaign_id: int) -> Campaign:
 
 
 async def create_campaign(api: Api, data: dict[str, Any]) -> Campaign:
-    response = await api.call("POST", "/campaigns", json=data)
-    return Campaign.model_validate(response.json())
+    return await api.write(Campaign, "POST", "/campaigns", json=data)
 
 
 async def update_campaign(
     api: Api, campaign_id: int, changes: dict[str, Any], version: int
 ) -> Campaign:
-    response = await api.call(
-        "PATCH", f"/campaigns/{campaign_id}", json=changes, headers=_if_match(version)
+    return await api.write(
+        Campaign, "PATCH", f"/campaigns/{campaign_id}", json=changes, version=version
     )
-    return Campaign.model_validate(response.json())
 
 
 async def move_campaign(api: Api, campaign_id: int, action: str, version: int) -> Campaign:
     """`launch` (draft → launched) or `close` (launched → closed)."""
-    response = await api.call(
-        "POST", f"/campaigns/{campaign_id}/{action}", headers=_if_match(version)
-    )
-    return Campaign.model_validate(response.json())
+    return await api.write(Campaign, "POST", f"/campaigns/{campaign_id}/{action}", version=version)
 
 
 # --- documents ------------------------------------------------------------------------------
 async def documents(api: Api, campaign_id: int) -> list[Document]:
-    found: list[Document] = []
-    while len(found) < MAX_ROWS:
-        page = await api.fetch(
-            Page[Document],
-            f"/campaigns/{campaign_id}/documents",
-            limit=MAX_PAGE,
-            offset=len(found),
-        )
-        found.extend(page.items)
-        if not page.items or len(found) >= page.total:
-            break
-    return found
+    return await api.fetch_all(Document, f"/campaigns/{campaign_id}/documents", most=MAX_ROWS)
 
 
 async def add_document(api: Api, campaign_id: int, data: dict[str, Any]) -> Document:
-    response = await api.call("POST", f"/campaigns/{campaign_id}/documents", json=data)
-    return Document.model_validate(response.json())
+    return await api.write(Document, "POST", f"/campaigns/{campaign_id}/documents", json=data)
 
 
 async def attach_file(
@@ -128,8 +101,7 @@ async def criteria(api: Api, campaign_id: int) -> list[Criterion]:
 
 
 async def add_criterion(api: Api, campaign_id: int, data: dict[str, Any]) -> Criterion:
-    response = await api.call("POST", f"/campaigns/{campaign_id}/criteria", json=data)
-    return Criterion.model_validate(response.json())
+    return await api.write(Criterion, "POST", f"/campaigns/{campaign_id}/criteria", json=data)
 
 
 async def remove_criterion(api: Api, campaign_id: int, criterion_id: int) -> None:
@@ -147,8 +119,9 @@ async def registrations(api: Api, campaign_id: int) -> RegistrationSummary:
 
 
 async def register(api: Api, campaign_id: int, data: dict[str, Any]) -> Registration:
-    response = await api.call("POST", f"/campaigns/{campaign_id}/registrations", json=data)
-    return Registration.model_validate(response.json())
+    return await api.write(
+        Registration, "POST", f"/campaigns/{campaign_id}/registrations", json=data
+    )
 
 
 async def move_registration(
@@ -161,13 +134,13 @@ async def move_registration(
     reason: str | None = None,
 ) -> Registration:
     """`submit` (the unit), `accept` or `return` with a reason (the managing unit)."""
-    response = await api.call(
+    return await api.write(
+        Registration,
         "POST",
         f"/campaigns/{campaign_id}/registrations/{registration_id}/{action}",
         json={"comment": reason} if action == "return" else None,
-        headers=_if_match(version),
+        version=version,
     )
-    return Registration.model_validate(response.json())
 
 
 # --- exemplars and reviews ------------------------------------------------------------------
@@ -180,8 +153,7 @@ async def unit_exemplars(api: Api, unit_id: int) -> list[Exemplar]:
 
 
 async def add_exemplar(api: Api, campaign_id: int, data: dict[str, Any]) -> Exemplar:
-    response = await api.call("POST", f"/campaigns/{campaign_id}/exemplars", json=data)
-    return Exemplar.model_validate(response.json())
+    return await api.write(Exemplar, "POST", f"/campaigns/{campaign_id}/exemplars", json=data)
 
 
 async def reviews(api: Api, campaign_id: int) -> list[Review]:
@@ -189,8 +161,7 @@ async def reviews(api: Api, campaign_id: int) -> list[Review]:
 
 
 async def add_review(api: Api, campaign_id: int, data: dict[str, Any]) -> Review:
-    response = await api.call("POST", f"/campaigns/{campaign_id}/reviews", json=data)
-    return Review.model_validate(response.json())
+    return await api.write(Review, "POST", f"/campaigns/{campaign_id}/reviews", json=data)
 
 
 # --- catalogues the forms read --------------------------------------------------------------

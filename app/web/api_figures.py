@@ -30,10 +30,6 @@ MAX_REPORTS = 5000
 _ROW_FIELD = re.compile(r"^rows\.(\d+)\.(.+)$")
 
 
-def _version(version: int) -> dict[str, str]:
-    return {"If-Match": f'"{version}"'}
-
-
 def _filename(response: httpx.Response, default: str) -> str:
     found = re.search(r'filename="([^"]+)"', response.headers.get("content-disposition", ""))
     return found.group(1) if found else default
@@ -83,13 +79,7 @@ async def reports(api: Api, *, limit: int = 50, offset: int = 0, **filters: Any)
 
 
 async def all_reports(api: Api, **filters: Any) -> list[Report]:
-    found: list[Report] = []
-    while len(found) < MAX_REPORTS:
-        page = await reports(api, limit=MAX_PAGE, offset=len(found), **filters)
-        found.extend(page.items)
-        if not page.items or len(found) >= page.total:
-            break
-    return found
+    return await api.fetch_all(Report, "/reports", most=MAX_REPORTS, **filters)
 
 
 async def report_for(api: Api, unit_id: int, period_code: str) -> Report | None:
@@ -105,33 +95,27 @@ async def create_report(
     api: Api, unit_id: int, period_code: str, values: dict[str, Any]
 ) -> ReportDetail:
     data = {"unit_id": unit_id, "period": period_code, "values": values}
-    response = await api.call("POST", "/reports", json=data)
-    return ReportDetail.model_validate(response.json())
+    return await api.write(ReportDetail, "POST", "/reports", json=data)
 
 
 async def update_report(
     api: Api, report_id: int, values: dict[str, Any], version: int
 ) -> ReportDetail:
-    response = await api.call(
-        "PATCH", f"/reports/{report_id}", json={"values": values}, headers=_version(version)
-    )
-    return ReportDetail.model_validate(response.json())
+    path = f"/reports/{report_id}"
+    return await api.write(ReportDetail, "PATCH", path, json={"values": values}, version=version)
 
 
 async def transition(
     api: Api, report_id: int, action: str, version: int, body: dict[str, str] | None = None
 ) -> ReportDetail:
     """submit, approve, return (body: comment) or reopen (body: reason)."""
-    response = await api.call(
-        "POST", f"/reports/{report_id}/{action}", json=body, headers=_version(version)
-    )
-    return ReportDetail.model_validate(response.json())
+    path = f"/reports/{report_id}/{action}"
+    return await api.write(ReportDetail, "POST", path, json=body, version=version)
 
 
 async def validate(api: Api, unit_id: int, period_code: str, values: dict[str, Any]) -> Evaluation:
     data = {"unit_id": unit_id, "period": period_code, "values": values}
-    response = await api.call("POST", "/reports/validate", json=data)
-    return Evaluation.model_validate(response.json())
+    return await api.write(Evaluation, "POST", "/reports/validate", json=data)
 
 
 # ---- rankings ------------------------------------------------------------------------------
@@ -193,7 +177,7 @@ class ImportRowPreview(ApiModel):
 class ImportPreview(ImportSummary):
     """A dry run's summary with what its first rows would do, as the API read the file."""
 
-    rows: list[ImportRowPreview] = []
+    rows: list[ImportRowPreview] | None = None  # the API sends none without `preview`
 
 
 async def import_file(

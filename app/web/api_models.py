@@ -48,6 +48,7 @@ class UnitRef(ApiModel):
     name: str
     kind: str
     is_external: bool
+    reports_figures: bool = False  # the API decides which units report figures
 
 
 class Unit(UnitRef):
@@ -56,6 +57,7 @@ class Unit(UnitRef):
     valid_to: date | None = None
     address: str | None = None
     depth: int = 0
+    allowed_actions: list[str] = []  # what the API lets this user do to it ("update")
     version: int = 1
 
 
@@ -71,6 +73,7 @@ class Person(ApiModel):
     is_external: bool = False
     is_active: bool = True
     is_demo: bool = False
+    allowed_actions: list[str] = []
     version: int = 1
 
 
@@ -81,21 +84,17 @@ class User(ApiModel):
     role: str
     unit: UnitRef
     is_active: bool
+    allowed_actions: list[str] = []
     version: int = 1
 
 
 class Me(User):
     scope: str = "write"
     token_kind: str = "session"  # noqa: S105 - a kind of token, not a secret
+    # What this user may do with this token, from the API's one policy table ("reports.write"):
+    # the pages ask it, and keep no role sets of their own.
+    permissions: list[str] = []
     ancestors: list[UnitRef] = []  # the units above the user's own, from the top
-
-    @property
-    def is_admin(self) -> bool:
-        return self.role == "admin"
-
-    @property
-    def can_edit_people(self) -> bool:
-        return self.role in {"admin", "reviewer", "reporter"}
 
 
 class Token(ApiModel):
@@ -113,4 +112,4 @@ class Token(ApiModel):
 
 
 class TokenCreated(Token):
-    token: str
+    token: str | None = None  # the secret, once; null when the API replays an idempotent call

@@ -34,6 +34,12 @@ MAX_PAGE = 500
 MAX_UNITS = 5000
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
+
+
+def if_match(version: int) -> dict[str, str]:
+    """The header that makes a write conditional on the version the user's form was built on."""
+    return {"If-Match": f'"{version}"'}
 
 
 class ApiError(Exception):
@@ -135,6 +141,32 @@ class Api:
         """GET and validate into a page-side model."""
         return await self._get(model, path, **params)
 
+    async def write(
+        self,
+        model: type[M],
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        version: int | None = None,
+    ) -> M:
+        """A change, conditional on `version` (If-Match) when given; the answer validated."""
+        headers = if_match(version) if version is not None else None
+        response = await self._send(method, path, json=json, headers=headers)
+        return model.model_validate(response.json())
+
+    async def fetch_all(
+        self, item: type[T], path: str, *, most: int = MAX_UNITS, **params: Any
+    ) -> list[T]:
+        """Every item of a paged list (limit/offset), page after page, up to `most`."""
+        found: list[T] = []
+        while len(found) < most:
+            page = await self._get(Page[item], path, limit=MAX_PAGE, offset=len(found), **params)  # type: ignore[valid-type]
+            found.extend(page.items)
+            if not page.items or len(found) >= page.total:
+                break
+        return found
+
     # --- sessions -------------------------------------------------------------------------
     async def login(self, username: str, password: str) -> TokenGrant:
         response = await self._send(
@@ -167,22 +199,13 @@ class Api:
 
     async def all_units(self, **filters: Any) -> list[Unit]:
         """Every unit of the scope matching the filters, in tree order."""
-        found: list[Unit] = []
-        while len(found) < MAX_UNITS:
-            page = await self.units(limit=MAX_PAGE, offset=len(found), **filters)
-            found.extend(page.items)
-            if not page.items or len(found) >= page.total:
-                break
-        return found
+        return await self.fetch_all(Unit, "/units", **filters)
 
     async def unit(self, unit_id: int) -> Unit:
         return await self._get(Unit, f"/units/{unit_id}")
 
     async def update_unit(self, unit_id: int, changes: dict[str, Any], version: int) -> Unit:
-        response = await self._send(
-            "PATCH", f"/units/{unit_id}", json=changes, headers={"If-Match": f'"{version}"'}
-        )
-        return Unit.model_validate(response.json())
+        return await self.write(Unit, "PATCH", f"/units/{unit_id}", json=changes, version=version)
 
     # --- people ---------------------------------------------------------------------------
     async def people(self, *, limit: int = 50, offset: int = 0, **filters: Any) -> Page[Person]:
@@ -195,10 +218,9 @@ class Api:
         return Person.model_validate((await self._send("POST", "/people", json=data)).json())
 
     async def update_person(self, person_id: int, changes: dict[str, Any], version: int) -> Person:
-        response = await self._send(
-            "PATCH", f"/people/{person_id}", json=changes, headers={"If-Match": f'"{version}"'}
+        return await self.write(
+            Person, "PATCH", f"/people/{person_id}", json=changes, version=version
         )
-        return Person.model_validate(response.json())
 
     # --- users ----------------------------------------------------------------------------
     async def users(self, *, limit: int = 50, offset: int = 0, **filters: Any) -> Page[User]:
@@ -211,10 +233,7 @@ class Api:
         return User.model_validate((await self._send("POST", "/users", json=data)).json())
 
     async def update_user(self, user_id: int, changes: dict[str, Any], version: int) -> User:
-        response = await self._send(
-            "PATCH", f"/users/{user_id}", json=changes, headers={"If-Match": f'"{version}"'}
-        )
-        return User.model_validate(response.json())
+        return await self.write(User, "PATCH", f"/users/{user_id}", json=changes, version=version)
 
     async def reset_password(self, user_id: int, password: str) -> None:
         await self._send("POST", f"/users/{user_id}/password", json={"password": password})

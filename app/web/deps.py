@@ -39,7 +39,8 @@ CurrentUser = Annotated[Me, Depends(current_user)]
 
 
 async def admin_user(me: CurrentUser) -> Me:
-    if not me.is_admin:
+    """The user pages open to whom the API shows users (users.read)."""
+    if "users.read" not in me.permissions:
         raise PageForbidden()
     return me
 

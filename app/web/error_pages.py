@@ -94,8 +94,10 @@ def install(app: FastAPI) -> None:
         if exc.status >= 500:
             log.error("API answered %s on %s %s", exc.status, request.method, request.url.path)
             return error_page(request, 500)
-        if exc.status in (403, 404):
-            return error_page(request, exc.status)
+        if exc.status == 403:  # the API's reason: the rule is its own, so is the refusal
+            return error_page(request, 403, exc.message)
+        if exc.status == 404:
+            return error_page(request, 404)
         return error_page(request, 400, exc.message)
 
     @app.exception_handler(RequestValidationError)

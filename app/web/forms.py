@@ -1,21 +1,114 @@
-"""From an HTML form to an API payload and back: what the user typed is kept as typed, the API
-validates, and its field errors come back beside the inputs."""
+"""The web floor's one form kit: from an HTML form to an API payload and back. What the user
+typed is kept as typed, numbers are read the Vietnamese way, the API validates, and its field
+errors (nested paths included) come back beside the inputs."""
 
+import re
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
+from starlette.datastructures import FormData
 from starlette.requests import Request
 
 from app.web.client import ApiError
 from app.web.i18n import gettext
 
 DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d")
+CSRF_FIELD = "csrf_token"
+
+_GROUPED = re.compile(r"^\d{1,3}([.,\s\u00a0]\d{3})+$")
+_INTEGER = re.compile(r"^-?\d{1,16}$")
+_SEPARATORS = re.compile(r"[.,\s\u00a0]")
+
+
+@dataclass
+class PostedForm:
+    """The text fields (last value of each name) and every value of the repeated ones."""
+
+    values: dict[str, str] = field(default_factory=dict)
+    raw: FormData | None = None
+
+    def all(self, name: str) -> list[str]:
+        if self.raw is None:
+            return []
+        return [v for v in self.raw.getlist(name) if isinstance(v, str)]
+
+
+async def read_posted(request: Request) -> PostedForm:
+    """Text fields only, trimmed of nothing (the API strips what it should); files stay in raw."""
+    form = await request.form()
+    values = {k: v for k, v in form.items() if isinstance(v, str) and k != CSRF_FIELD}
+    return PostedForm(values=values, raw=form)
 
 
 async def read_form(request: Request) -> dict[str, str]:
-    """Text fields only, trimmed of nothing (the API strips what it should)."""
-    form = await request.form()
-    return {k: v for k, v in form.items() if isinstance(v, str) and k != "csrf_token"}
+    return (await read_posted(request)).values
+
+
+# ---- numbers typed in forms and queries ------------------------------------------------------
+
+
+def digits(value: str | None, *, size: int = 12) -> int | None:
+    """An id, a version or a year: ASCII digits only, fewer than `size` of them; else None."""
+    value = (value or "").strip()
+    return int(value) if value.isascii() and value.isdigit() and len(value) < size else None
+
+
+def parse_integer(raw: str | None) -> int | str | None:
+    """ "1.234.567" (or 1,234,567 or 1 234 567) → 1234567; blank → None. Anything else is sent
+    as typed, so the API names what is wrong with it, in the page's language."""
+    text = (raw or "").strip()
+    if not text:
+        return None
+    if _GROUPED.match(text):
+        text = _SEPARATORS.sub("", text)
+    if _INTEGER.match(text):
+        return int(text)
+    return text[:40]
+
+
+def parse_decimal(raw: str | None) -> str | None:
+    """ "81,5" (decimal comma) → "81.5"; "81.5" stays; anything else as typed (the API says why)."""
+    value = (raw or "").strip().removesuffix("%").strip()
+    if not value:
+        return None
+    return value.replace(",", ".") if value.count(",") == 1 and "." not in value else value
+
+
+# ---- the API's field errors beside the inputs ------------------------------------------------
+
+
+def api_errors(
+    error: ApiError,
+    fields: Collection[str] = (),
+    *,
+    prefix: str = "",
+    body_field: str | None = None,
+    nested: Collection[str] = (),
+    aliases: Mapping[str, str] | None = None,
+) -> tuple[dict[str, str], list[str]]:
+    """The API's messages keyed by the input that shows them, and those no input shows.
+
+    "title" or "title.0" → `prefix` + "title" when "title" is one of `fields` (an alias maps an
+    API name to an input first); a path under one of `nested` ("tiers.0.max_caseload",
+    "dossier.<code>", "values.<metric>") is kept whole, for a repeated row or item; a message about
+    the whole request ("body") goes beside `body_field`."""
+    found: dict[str, str] = {}
+    others: list[str] = []
+    for problem in error.problem.errors:
+        name, text = problem.field, problem.message
+        head = name.split(".")[0]
+        head = (aliases or {}).get(head, head)
+        if head in nested and "." in name:
+            found.setdefault(name, text)
+        elif head == "body" and body_field:
+            found.setdefault(body_field, text)
+        elif head in fields:
+            found.setdefault(prefix + head, text)
+        elif text not in others:
+            others.append(text)
+    return found, others
 
 
 def blank_to_none(value: str | None) -> str | None:
@@ -50,15 +143,16 @@ class FormResult:
     def invalid(self) -> bool:
         return bool(self.errors or self.message)
 
-    def add_api_error(self, error: ApiError, fields: tuple[str, ...]) -> None:
-        """The API's messages beside the inputs they name; any other one above the form."""
-        for name, text in error.field_errors.items():
-            key = name.split(".")[0]
-            if key in fields:
-                self.errors.setdefault(key, text)
-            else:
-                self.message = text if not self.message else f"{self.message} {text}"
-        if not error.field_errors:
+    def add_api_error(self, error: ApiError, fields: Collection[str] = (), **where: Any) -> None:
+        """The API's messages beside the inputs they name (api_errors, with its prefix,
+        body_field, nested and aliases); any other one, or the whole answer when it names no
+        field, above the form."""
+        found, others = api_errors(error, fields, **where)
+        for key, text in found.items():
+            self.errors.setdefault(key, text)
+        for text in others:
+            self.message = text if not self.message else f"{self.message} {text}"
+        if not error.problem.errors:
             self.message = error.message
 
 

@@ -9,6 +9,13 @@ from app.web.api_models import ApiModel, UnitRef
 from app.web.i18n import current_language
 
 
+class DossierItem(ApiModel):
+    code: str
+    label: str
+    required: bool = True
+    done: bool = False
+
+
 class AwardType(ApiModel):
     code: str
     name_vi: str
@@ -18,6 +25,7 @@ class AwardType(ApiModel):
     levels: list[str] = []
     external_allowed: bool = True
     in_summary: bool = True
+    dossier: list[DossierItem] = []  # the documents a nomination for it must hold
 
     @property
     def name(self) -> str:
@@ -81,6 +89,7 @@ class Award(ApiModel):
     nomination_id: int | None = None
     revoked_at: datetime | None = None
     revoked_reason: str | None = None
+    allowed_actions: list[str] = []  # revoke
 
     @property
     def recipient_name(self) -> str:
@@ -100,6 +109,7 @@ class Decision(ApiModel):
     campaign: CampaignRef | None = None
     title: str | None = None
     awards: list[Award] = []
+    allowed_actions: list[str] = []  # update, add_award
     version: int = 1
 
 
@@ -131,13 +141,6 @@ class Eligibility(ApiModel):
     candidates: list[Candidate]
 
 
-class DossierItem(ApiModel):
-    code: str
-    label: str
-    required: bool = True
-    done: bool = False
-
-
 class Vote(ApiModel):
     members: int
     present: int
@@ -163,6 +166,8 @@ class Nomination(ApiModel):
     reason: str | None = None
     award_id: int | None = None
     submitted_at: datetime | None = None
+    vote_rule: str = ""  # the council's rule for this award, in words, from the API
+    allowed_actions: list[str] = []  # update, submit, vote, reject, decide
     version: int = 1
 
     @property

@@ -85,7 +85,7 @@ class Campaign(CampaignRef):
     children: list[CampaignRef] = []
     documents: int = 0
     criteria: int = 0
-    can_edit: bool = False
+    allowed_actions: list[str] = []  # update, launch, close, register, add_document …
     version: int = 1
 
 
@@ -176,6 +176,7 @@ class Registration(ApiModel):
     reason: str | None = None
     submitted_at: datetime | None = None
     decided_by: str | None = None
+    allowed_actions: list[str] = []  # submit, accept, return
     version: int = 1
 
     @property

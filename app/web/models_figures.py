@@ -147,6 +147,7 @@ class Report(Evaluation):
     is_late: bool = False
     comment: str | None = None
     editable: bool = False
+    allowed_actions: list[str] = []  # update, submit, approve, return, reopen
     version: int = 1
 
     @property

@@ -47,14 +47,14 @@ def open_eligibility(page: Page) -> None:
     page.goto("/eligibility")
     page.get_by_label("Năm", exact=True).fill("2022")
     page.get_by_label("Danh hiệu, hình thức").select_option("CSTDCS")
-    page.get_by_role("button", name="Xét điều kiện").click()
+    page.get_by_role("button", name="Xét tiêu chuẩn").click()
 
 
 def nominate_from_eligibility(page: Page, index: int) -> str:
     """Open the eligibility list of those not yet eligible and nominate the index-th one."""
     open_eligibility(page)
     page.get_by_label("Hiển thị").select_option("not_eligible")
-    page.get_by_role("button", name="Xét điều kiện").click()
+    page.get_by_role("button", name="Xét tiêu chuẩn").click()
     results = page.locator("#eligibility-results")
     link = results.get_by_role("link", name=re.compile("^Đề nghị ")).nth(index)
     href = link.get_attribute("href") or ""
@@ -96,10 +96,12 @@ def test_eligibility_nominations_vote_decision_history_and_summary(
     expect(regime).to_contain_text("Luật Thi đua, khen thưởng 2003")
     expect(regime).to_contain_text("Nghị định 91/2017/NĐ-CP")
     results = page.locator("#eligibility-results")
-    expect(results).to_contain_text("20 đủ điều kiện")
-    expect(results).to_contain_text("R-CSTD-Q tỷ lệ ≤ 15 % số LĐTT")
-    expect(results).to_contain_text("182 LDTT năm 2022 → tối đa 27 CSTDCS")
-    expect(results).to_contain_text("Chưa có sáng kiến được công nhận cấp cơ sở năm 2022")
+    expect(results).to_contain_text("20 đạt tiêu chuẩn")
+    expect(results).to_contain_text("Không quá 15 % số Lao động tiên tiến của đơn vị")
+    expect(results).to_contain_text(
+        "182 Lao động tiên tiến năm 2022 → tối đa 27 Chiến sĩ thi đua cơ sở"
+    )
+    expect(results).to_contain_text("Chưa có sáng kiến được công nhận cấp cơ sở trở lên năm 2022")
     expect(results.locator(".verdict.no").first).to_be_visible()
     page.screenshot(
         path=str(results_dir / "awards-eligibility.png"),
@@ -192,7 +194,7 @@ def test_decision_form_rows_and_an_error_beside_its_row(
 
     # Fix row 1 and save: the decision shows both recipients, inside and outside the sector.
     page.get_by_label("Danh hiệu, hình thức (dòng 1)").select_option("GIAY_KHEN")
-    page.get_by_label("Loại khen thưởng").select_option("chuyen_de")
+    page.get_by_label("Loại hình khen thưởng").select_option("chuyen_de")
     page.get_by_role("button", name="Lưu quyết định").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Quyết định 999/QĐ-TCTHADS")
     table = page.locator("table").last

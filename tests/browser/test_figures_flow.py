@@ -135,6 +135,8 @@ def test_enter_return_correct_approve_and_rank(page, demo, results_dir, console_
     terminated.fill(str(figures["viec_dinh_chi"] - 1))
     page.get_by_role("button", name="Nộp báo cáo").click()
     expect(page).to_have_url(re.compile(r"/reports/\d+$"))
+    # The address was already the report's: wait for the answer before logging out.
+    expect(page.locator("p.notice")).to_have_text("Đã nộp báo cáo. Cục sẽ kiểm tra, duyệt số liệu.")
     log_out(page)
 
     # --- the Cục approves; the ranking includes Giồng Trôm ---------------------------------

@@ -462,7 +462,7 @@ def test_council_votes_below_and_above_the_threshold_then_the_award_is_decided(
     above = _nominate(web, w, "staff_office", "CSTDCS", ALL_CSTDCS)
     _act(web, above, "dossier", submit)
     page = web.get(f"/nominations/{below}").text
-    assert "Cần quá nửa tổng số thành viên Hội đồng đồng ý." in page
+    assert "Cần quá nửa tổng số thành viên Hội đồng đồng ý" in page  # the API's words
 
     invalid = _act(web, below, "vote", {"members": "9", "present": "10", "yes": "4"})
     assert invalid.status_code == 422 and "Số có mặt lớn hơn số thành viên" in invalid.text

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from app.web import templating
+from tests.web.conftest import signed_in
 
 STATIC = Path(templating.STATIC_DIR)
 
@@ -58,3 +59,18 @@ def test_static_files_are_served_with_their_types(web):
         .startswith(("application/javascript", "text/javascript"))
     )
     assert web.get("/static/app.css").headers["content-type"].startswith("text/css")
+
+
+def test_the_phone_menu_button_is_wired_by_a_script_from_this_host(web, world):
+    page = signed_in(web, "reviewer_a").get("/").text
+
+    # The button starts hidden: without the script the menu simply stays open.
+    button = re.search(r"<button[^>]*class=\"[^\"]*nav-toggle[^\"]*\"[^>]*>", page).group(0)
+    assert " hidden" in button and 'aria-expanded="false"' in button
+    assert 'aria-controls="main-nav"' in button and 'id="main-nav"' in page
+    assert re.search(r'<script src="/static/nav\.js\?v=[0-9a-f]+" defer></script>', page)
+    assert (
+        web.get("/static/nav.js")
+        .headers["content-type"]
+        .startswith(("application/javascript", "text/javascript"))
+    )

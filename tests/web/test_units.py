@@ -2,7 +2,7 @@
 
 import re
 
-from tests.web.conftest import page_token, signed_in
+from tests.web.conftest import csrf_in, page_token, signed_in
 
 
 def test_tree_nests_units_in_scope_and_marks_external_ones(web, world):
@@ -11,7 +11,7 @@ def test_tree_nests_units_in_scope_and_marks_external_ones(web, world):
 
     # Nested: the Chi cục's own list holds its police partner.
     giong_trom = re.search(
-        r"<details>\s*<summary><a href=\"/units/(\d+)\">Chi cục THADS huyện Giồng Trôm</a>.*?</details>",
+        r"<a href=\"/units/(\d+)\">Chi cục THADS huyện Giồng Trôm</a>.*?<details>.*?</details>",
         html,
         re.S,
     )
@@ -97,14 +97,24 @@ def test_unit_edit_errors_are_shown_beside_fields(web, world):
 
 
 def test_a_non_admin_cannot_post_the_unit_form(web, world):
+    """The page shows no form (the unit allows no "update"), and a posted one is refused by
+    the API, whose 403 the page shows; nothing changes."""
     signed_in(web, "reviewer_a")
     unit_id = world.unit_id("CC_A1")
-    token = page_token(web, f"/units/{unit_id}")
+    page = web.get(f"/units/{unit_id}").text
+    assert 'id="unit-form"' not in page
     response = web.post(
-        f"/units/{unit_id}", data={"csrf_token": token, "version": "1", "name": "X"}
+        f"/units/{unit_id}",
+        data={
+            "csrf_token": csrf_in(page),
+            "version": "1",
+            "code": "CC_A1",
+            "name": "X",
+            "kind": "district_office",
+        },
     )
     assert response.status_code == 403
-    assert "Bạn không có quyền truy cập trang này" in response.text
+    assert "Giồng Trôm" in web.get(f"/units/{unit_id}").text
 
 
 def test_paging_the_unit_people_returns_only_that_list(web, world, session):

@@ -14,14 +14,13 @@ from app.web import api_awards
 from app.web.client import Api, ApiError
 from app.web.deps import ApiDep, CurrentUser
 from app.web.error_pages import error_page, redirect
-from app.web.forms import read_form
+from app.web.forms import digits, read_form
 from app.web.i18n import gettext
 from app.web.models_awards import PersonFacts
 from app.web.paging import Paging
 from app.web.routes import awards_decisions, awards_nominations, awards_reports
 from app.web.routes.awards_common import (
     context,
-    digits,
     issuer_options,
     parse_recipient,
     recipient_label,

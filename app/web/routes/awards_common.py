@@ -9,11 +9,10 @@ from app.web import api_awards
 from app.web.api_models import Me
 from app.web.client import Api
 from app.web.formatting import local_today
+from app.web.forms import digits
 from app.web.i18n import N_, current_language, gettext
 from app.web.models_awards import AwardType, AwardTypeRef
 
-DECIDERS = frozenset({"admin", "reviewer"})
-NOMINATORS = frozenset({"admin", "reviewer", "reporter"})
 ISSUING_KINDS = ("ministry", "general_department", "provincial_department")
 LEVEL_ORDER = {kind: i for i, kind in enumerate(ISSUING_KINDS)}
 FIRST_YEAR = 2000
@@ -68,23 +67,6 @@ REGIMES = {
         "Law on Emulation and Commendation 2022, Decree 152/2025, Circular 11/2023"
     ),
 }
-# The dossier each award asks for (the API's checklist, known here before a nomination exists).
-DOSSIER_LABELS = {
-    "to_trinh": N_("Letter proposing the award (tờ trình)"),
-    "bien_ban": N_("Minutes of the Emulation and Commendation Council meeting"),
-    "bao_cao_thanh_tich": N_("Report of achievements"),
-    "chung_nhan_sang_kien": N_("Certificate recognising the initiative or research"),
-    "ket_qua_bo_phieu": N_("Result of the council's secret ballot"),
-}
-BASE_DOSSIER = ("to_trinh", "bien_ban", "bao_cao_thanh_tich")
-EXTRA_DOSSIER = {
-    "CSTDCS": ("chung_nhan_sang_kien",),
-    "CSTD_NGANH": ("chung_nhan_sang_kien", "ket_qua_bo_phieu"),
-    "CSTD_TOAN_QUOC": ("chung_nhan_sang_kien", "ket_qua_bo_phieu"),
-    "CO_THI_DUA_CP": ("ket_qua_bo_phieu",),
-}
-SECRET_BALLOT_90 = frozenset({"CSTD_NGANH", "CSTD_TOAN_QUOC", "CO_THI_DUA_CP"})
-
 _english_names: dict[str, str] = {}
 
 
@@ -96,19 +78,6 @@ def remember_types(types: list[AwardType]) -> list[AwardType]:
     """The catalogue is seeded data: keep the English names to show award references."""
     _english_names.update({t.code: t.name_en for t in types if t.name_en})
     return types
-
-
-def dossier_codes(award_type: str) -> tuple[str, ...]:
-    return BASE_DOSSIER + EXTRA_DOSSIER.get(award_type, ())
-
-
-def vote_rule(award_type: str) -> str:
-    if award_type in SECRET_BALLOT_90:
-        return gettext(
-            "Secret ballot; at least 90 % of all council members must vote for it "
-            "(Decree 91/2017, Article 45(8))."
-        )
-    return gettext("More than half of all council members must vote for it.")
 
 
 class Labels:
@@ -138,9 +107,6 @@ class Labels:
     def regime(self, code: str | None) -> str:
         return label(REGIMES, code)
 
-    def dossier(self, code: str) -> str:
-        return label(DOSSIER_LABELS, code)
-
     def type_name(self, ref: AwardTypeRef | AwardType) -> str:
         if current_language() == "en":
             return _english_names.get(ref.code) or ref.name_vi
@@ -154,19 +120,6 @@ class Labels:
 
 
 LABELS = Labels()
-
-
-def can_decide(me: Me) -> bool:
-    return me.role in DECIDERS
-
-
-def can_nominate(me: Me) -> bool:
-    return me.role in NOMINATORS
-
-
-def digits(value: str | None, *, size: int = 12) -> int | None:
-    value = (value or "").strip()
-    return int(value) if value.isdigit() and len(value) < size else None
 
 
 def year_param(value: str | None) -> int | None:
@@ -234,10 +187,11 @@ async def recipient_label(api: Api, value: str | None) -> str:
 
 
 def context(me: Me, **values: Any) -> dict[str, Any]:
-    """What every awards page template reads."""
+    """What every awards page template reads; the page-level buttons follow the API's
+    permissions (an object's own buttons follow its allowed_actions)."""
     return {
         "L": LABELS,
-        "can_decide": can_decide(me),
-        "can_nominate": can_nominate(me),
+        "can_decide": "decisions.write" in me.permissions,
+        "can_nominate": "nominations.write" in me.permissions,
         **values,
     }

@@ -15,26 +15,19 @@ from app.web.deps import ApiDep, CurrentUser
 from app.web.error_pages import redirect
 from app.web.errors import PageForbidden
 from app.web.flash import done_word
-from app.web.forms import DateFields, FormResult, blank_to_none, checked, read_form
+from app.web.forms import DateFields, FormResult, blank_to_none, checked, digits, read_form
 from app.web.i18n import N_, gettext
-from app.web.models_awards import Award, Decision, Nomination
+from app.web.models_awards import Award, AwardType, Decision, DossierItem, Nomination
 from app.web.paging import Paging
 from app.web.routes.awards_common import (
-    DOSSIER_LABELS,
     NOMINATION_STATUSES,
-    can_decide,
-    can_nominate,
     context,
     default_year,
-    digits,
-    dossier_codes,
     issuer_options,
-    label,
     parse_recipient,
     recipient_label,
     remember_types,
     type_options,
-    vote_rule,
     year_param,
 )
 from app.web.templating import render, wants_fragment
@@ -51,27 +44,32 @@ STALE = N_(
 )
 
 
+CANDIDATE = {"candidate_person_id": "candidate", "candidate_unit_id": "candidate"}
+
+
 def _messages(error: ApiError, form: FormResult, fields: tuple[str, ...]) -> None:
     """The API's messages beside the fields they name (dossier items included)."""
-    for problem in error.problem.errors:
-        name = problem.field
-        if name.startswith("dossier."):
-            form.errors.setdefault(name, problem.message)
-        elif "candidate" in fields and (name.startswith("candidate") or name == "body"):
-            form.errors.setdefault("candidate", problem.message)
-        elif name.split(".")[0] in fields:
-            form.errors.setdefault(name.split(".")[0], problem.message)
-        else:
-            form.message = f"{form.message} {problem.message}" if form.message else problem.message
-    if not error.problem.errors:
-        form.message = error.message
+    candidate = "candidate" in fields
+    form.add_api_error(
+        error,
+        fields,
+        nested=("dossier",),
+        aliases=CANDIDATE if candidate else None,
+        body_field="candidate" if candidate else None,
+    )
 
 
-def _missing_documents(error: ApiError, form: FormResult) -> None:
+def _dossier_of(types: list[AwardType], code: str) -> list[DossierItem]:
+    """The documents the API asks of a nomination for this award (before one exists)."""
+    return next((t.dossier for t in types if t.code == code), [])
+
+
+def _missing_documents(error: ApiError, form: FormResult, items: list[DossierItem]) -> None:
+    names = {item.code: item.label for item in items}
     missing = [
-        label(DOSSIER_LABELS, p.field.removeprefix("dossier."))
+        names.get(code, code)
         for p in error.problem.errors
-        if p.field.startswith("dossier.")
+        if (code := p.field.removeprefix("dossier.")) != p.field
     ]
     if missing:
         form.message = gettext(
@@ -131,7 +129,7 @@ async def _new_form(
         form=form,
         type_groups=type_options(remember_types(types)),
         proposers=unit_options(units, internal_only=True),
-        codes=dossier_codes(award_type) if award_type else (),
+        codes=_dossier_of(types, award_type),
         done=_ticked(form.values),
     )
     return render(
@@ -141,7 +139,7 @@ async def _new_form(
 
 @router.get("/nominations/new")
 async def new_nomination(request: Request, api: ApiDep, me: CurrentUser) -> Response:
-    if not can_nominate(me):
+    if "nominations.write" not in me.permissions:  # the empty form only for whom may nominate
         raise PageForbidden()
     params = request.query_params
     year = year_param(params.get("year")) or await default_year(api)
@@ -162,12 +160,12 @@ async def new_nomination(request: Request, api: ApiDep, me: CurrentUser) -> Resp
 
 
 @router.get("/nominations/new/dossier")
-async def new_nomination_dossier(request: Request, _api: ApiDep, me: CurrentUser) -> Response:
+async def new_nomination_dossier(request: Request, api: ApiDep, me: CurrentUser) -> Response:
     award_type = (request.query_params.get("award_type") or "").strip().upper()[:32]
     ctx = context(
         me,
         form=FormResult(values={"award_type": award_type}),
-        codes=dossier_codes(award_type) if award_type else (),
+        codes=_dossier_of(await api_awards.award_types(api), award_type),
         done=set(),
     )
     return render(request, "pages/awards_nomination_form.html", ctx, block="dossier")
@@ -179,9 +177,7 @@ def _nomination_payload(values: dict[str, str]) -> dict[str, Any]:
         "year": values.get("year", "").strip(),
         "award_type": award_type,
         "achievements": blank_to_none(values.get("achievements")),
-        "dossier": {code: checked(values, f"dossier.{code}") for code in dossier_codes(award_type)}
-        if award_type
-        else {},
+        "dossier": dict.fromkeys(_ticked(values), True),  # the API knows the award's list
     }
     if blank_to_none(values.get("proposer_id")):
         data["proposer_id"] = values["proposer_id"]
@@ -248,7 +244,8 @@ async def _page(
     """The page, or (htmx) the block of the form that failed. `version` is the one the user's
     form carried, kept after a 412 so that a stale form cannot overwrite someone's change."""
     forms = forms or {}
-    deciding = can_decide(me) and nomination.status == "approved"
+    allowed = set(nomination.allowed_actions)  # the buttons follow what the API allows
+    deciding = "decide" in allowed
     decisions: list[Decision] = []
     issuers: list[tuple[int, str]] = []
     award: Award | None = None
@@ -280,7 +277,7 @@ async def _page(
         version=version or nomination.version,
         award=award,
         done=done,
-        codes=[item.code for item in nomination.dossier],
+        codes=nomination.dossier,
         dossier_form=dossier_form,
         vote_form=forms.get("vote") or FormResult(values={"secret_ballot": "on"}),
         decide_form=forms.get("decide") or FormResult(values=_decide_values(nomination)),
@@ -289,11 +286,11 @@ async def _page(
             (str(d.id), f"{d.number} · {d.signed_on:%d/%m/%Y} · {d.issuer.name}") for d in decisions
         ],
         issuers=[(str(i), name) for i, name in issuers],
-        vote_rule=vote_rule(nomination.award_type.code),
-        editable=can_nominate(me) and nomination.status == "draft",
-        voting=can_decide(me) and nomination.status == "submitted",
+        vote_rule=nomination.vote_rule,
+        editable="update" in allowed,
+        voting="vote" in allowed,
         deciding=deciding,
-        rejecting=can_decide(me) and nomination.status in ("submitted", "approved"),
+        rejecting="reject" in allowed,
         done_action=done_word(request),
         created=request.query_params.get("created") == "1",
     )
@@ -324,6 +321,7 @@ async def _failed(
     dates: DateFields | None = None,
 ) -> Response:
     form = FormResult(values=values)
+    nomination = await api_awards.nomination(api, nomination_id)
     if error.status == 412:
         form.message = gettext(STALE)
     elif error.status == 409:
@@ -331,10 +329,9 @@ async def _failed(
     else:
         _messages(error, form, fields)
         if name == "dossier":
-            _missing_documents(error, form)
+            _missing_documents(error, form, nomination.dossier)
         if dates is not None:
             dates.explain(form)
-    nomination = await api_awards.nomination(api, nomination_id)
     return await _page(
         request,
         api,
@@ -353,7 +350,8 @@ async def save_dossier(
 ) -> Response:
     """Save the checklist (and achievements) of a draft; "submit" then sends it to the council."""
     values = await read_form(request)
-    codes = [c for c in values.get("codes", "").split(",") if c in DOSSIER_LABELS]
+    # The checklist is the API's: every item it lists, ticked or not.
+    codes = [item.code for item in (await api_awards.nomination(api, nomination_id)).dossier]
     changes = {
         "achievements": blank_to_none(values.get("achievements")),
         "dossier": {code: checked(values, f"dossier.{code}") for code in codes},

@@ -12,12 +12,12 @@ from app.web import api_awards
 from app.web.client import ApiError
 from app.web.deps import ApiDep, CurrentUser
 from app.web.errors import PageNotFound
+from app.web.forms import digits
 from app.web.models_awards import Candidate
 from app.web.paging import Paging
 from app.web.routes.awards_common import (
     context,
     default_year,
-    digits,
     remember_types,
     type_options,
     year_param,

@@ -91,8 +91,9 @@ def _registration_asks(
     returned = [r for r in summary.items if r.status == "returned" and r.unit.id not in skip]
     if returned:
         asks.append(Ask("returned", registrations=returned))
-    waiting = [r for r in summary.items if r.status == "submitted" and r.unit.id not in skip]
-    if waiting and campaign.can_edit:
+    # Registrations the API lets this user accept: theirs to decide.
+    waiting = [r for r in summary.items if "accept" in r.allowed_actions and r.unit.id not in skip]
+    if waiting:
         asks.append(Ask("review", registrations=waiting))
     return asks
 

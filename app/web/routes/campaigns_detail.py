@@ -16,13 +16,22 @@ from starlette.responses import Response
 
 from app.core.config import get_settings
 from app.web import api_campaigns
-from app.web.api_models import Me, Person, Problem, UnitRef
+from app.web.api_models import Me, Person, UnitRef
 from app.web.client import Api, ApiError
 from app.web.deps import ApiDep, CurrentUser
 from app.web.error_pages import redirect
 from app.web.errors import PageNotFound
 from app.web.flash import done_word
-from app.web.forms import DateFields, FormResult, blank_to_none
+from app.web.forms import (
+    DateFields,
+    FormResult,
+    PostedForm,
+    blank_to_none,
+    digits,
+    parse_decimal,
+    parse_integer,
+    read_posted,
+)
 from app.web.i18n import N_, gettext
 from app.web.models_campaigns import (
     DOCUMENT_KIND_LABELS,
@@ -37,22 +46,12 @@ from app.web.models_campaigns import (
     options,
 )
 from app.web.routes.campaigns_chart import build_chart
-from app.web.routes.campaigns_common import (
-    PostedForm,
-    absorb,
-    conflict_message,
-    digits,
-    plain_decimal,
-    plain_integer,
-    read_posted,
-    required,
-)
+from app.web.routes.campaigns_common import conflict_message, required
 from app.web.templating import render, wants_fragment
 
 router = APIRouter()
 PAGE = "pages/campaigns_detail.html"
 SECTIONS = ("documents", "progress", "registrations", "exemplars", "reviews")
-STAFF = ("admin", "reviewer", "reporter")
 MAX_PEOPLE = 500
 DEFAULT_CASELOAD = "viec_phai_thi_hanh"
 DONE = {
@@ -121,12 +120,12 @@ def _in_scope_units(summary: RegistrationSummary) -> list[UnitRef]:
 
 
 def _registrable(campaign: Campaign, summary: RegistrationSummary, me: Me) -> list[UnitRef]:
-    """Who the user may register: the units of their scope taking part (not the managing unit;
-    the managing unit's own reviewers register only their own unit)."""
-    if me.role not in STAFF or campaign.status != "launched":
+    """Whom the form offers to register, when the API allows registering at all: the units of
+    the user's scope taking part (not the managing unit; its own managers, only their unit)."""
+    if "register" not in campaign.allowed_actions:
         return []
     units = [u for u in _in_scope_units(summary) if u.id != campaign.owner_unit.id]
-    if campaign.can_edit:
+    if "update" in campaign.allowed_actions:
         units = [u for u in units if u.id == me.unit.id]
     return units
 
@@ -197,8 +196,9 @@ async def detail_page(
         "notice": notice,
         "action_error": action_error,
         "section": fragment,
-        "can_edit": campaign.can_edit,
-        "is_staff": me.role in STAFF,
+        # The buttons follow what the API allows on this campaign ("update", "launch" …).
+        "can": set(campaign.allowed_actions),
+        "can_edit": "update" in campaign.allowed_actions,
     }
     done = done_word(request)
     if not notice and done in DONE and not fragment:
@@ -208,7 +208,7 @@ async def detail_page(
         context["documents"] = results["documents"]
         context["document_kind_options"] = options(DOCUMENT_KIND_LABELS)
     if "progress" in needs:
-        preview = preview_asked and campaign.can_edit
+        preview = preview_asked and "preview_progress" in campaign.allowed_actions
         progress: Progress = await api_campaigns.progress(api, campaign_id, preview=preview)
         indicators: list[Indicator] = results["indicators"]
         metrics: list[Metric] = results["metrics"]
@@ -260,7 +260,9 @@ async def detail_page(
         context["exemplars"] = results["exemplars"]
         ex_unit = digits(forms.exemplar.values.get("ex_unit_id"))
         context["exemplar_people"] = (
-            await _people_of(api, ex_unit) if campaign.can_edit and ex_unit else []
+            await _people_of(api, ex_unit)
+            if "add_exemplar" in campaign.allowed_actions and ex_unit
+            else []
         )
     if "reviews" in needs:
         context["reviews"] = results["reviews"]
@@ -385,7 +387,7 @@ async def add_document(
     except ApiError as error:
         if error.status != 422:
             raise
-        absorb(form, error, DOCUMENT_FIELDS, prefix="doc_")
+        form.add_api_error(error, DOCUMENT_FIELDS, prefix="doc_")
         dates.explain(form)
         return await detail_page(
             request,
@@ -404,7 +406,7 @@ async def add_document(
                 raise
             # Nothing half-written: the document goes until its file is accepted.
             await api.call("DELETE", f"/campaigns/{campaign_id}/documents/{document.id}")
-            absorb(form, error, DOCUMENT_FIELDS, prefix="doc_", body_field="doc_file")
+            form.add_api_error(error, DOCUMENT_FIELDS, prefix="doc_", body_field="doc_file")
             return await detail_page(
                 request,
                 api,
@@ -502,15 +504,15 @@ async def add_criterion(
     if tiered:
         data["tiers"] = [
             {
-                "min_caseload": plain_integer(row.min),
-                "max_caseload": plain_integer(row.max),
-                "threshold": plain_decimal(row.threshold),
+                "min_caseload": parse_integer(row.min),
+                "max_caseload": parse_integer(row.max),
+                "threshold": parse_decimal(row.threshold),
             }
             for row in rows
         ]
         data["caseload_metric"] = blank_to_none(values.get("crit_caseload_metric"))
     else:
-        data["threshold"] = plain_decimal(values.get("crit_threshold"))
+        data["threshold"] = parse_decimal(values.get("crit_threshold"))
     required(data, "indicator", "period")
     try:
         await api_campaigns.add_criterion(api, campaign_id, data)
@@ -518,39 +520,27 @@ async def add_criterion(
         if error.status != 422:
             raise
         form = FormResult(values=values)
-        for name, text in error.field_errors.items():
-            parts = name.split(".")
-            if parts[0] == "tiers" and len(parts) >= 3 and parts[1].isdigit():
-                index = int(parts[1])
-                if index < len(rows):
-                    key = {"min_caseload": "min", "max_caseload": "max"}.get(parts[2], parts[2])
-                    rows[index].errors.setdefault(key, text)
-                continue
-            if parts[0] == "tiers" and tiered and not rows:
-                form.errors.setdefault("crit_tiers", gettext("Add at least one caseload band."))
-                continue
-            if parts[0] == "body":
-                target = "crit_tiers" if tiered else "crit_threshold"
-                if tiered and not rows:
-                    text = gettext("Add at least one caseload band.")
-                elif not tiered and data.get("threshold") is None:
-                    text = gettext("Enter the threshold (a percentage).")
-                form.errors.setdefault(target, text)
-            elif parts[0] in CRITERION_FIELDS:
-                form.errors.setdefault("crit_" + parts[0], text)
-            else:
-                form.message = text
+        body_field = "crit_tiers" if tiered else "crit_threshold"
+        form.add_api_error(
+            error, CRITERION_FIELDS, prefix="crit_", body_field=body_field, nested=("tiers",)
+        )
+        for key in [k for k in form.errors if k.startswith("tiers.")]:
+            text = form.errors.pop(key)
+            _, index, *rest = key.split(".")
+            if rest and index.isdigit() and int(index) < len(rows):
+                name = {"min_caseload": "min", "max_caseload": "max"}.get(rest[0], rest[0])
+                rows[int(index)].errors.setdefault(name, text)
+            elif not rest:
+                form.errors.setdefault("crit_tiers", text)
         # The API checks "threshold or tiers" only once the fields are valid: say it now.
         if tiered and not rows:
-            form.errors.setdefault("crit_tiers", gettext("Add at least one caseload band."))
+            form.errors["crit_tiers"] = gettext("Add at least one caseload band.")
         elif not tiered and data.get("threshold") is None:
-            form.errors.setdefault("crit_threshold", gettext("Enter the threshold (a percentage)."))
+            form.errors["crit_threshold"] = gettext("Enter the threshold (a percentage).")
         if any(row.errors for row in rows):
             form.errors.setdefault(
                 "crit_tiers", gettext("Some caseload bands need attention (see each row).")
             )
-        if not error.field_errors:
-            form.message = error.message
         return await detail_page(
             request,
             api,
@@ -586,21 +576,6 @@ async def people_options(
     return render(request, "partials/campaigns_person_options.html", {"people": people})
 
 
-async def _not_registered_twice(api: Api, campaign_id: int, data: dict[str, Any]) -> None:
-    """A unit registers itself once. The API lets a second unit-level registration through
-    (its unique key holds a null person), so the page checks first and answers like a 409."""
-    unit = digits(str(data.get("unit_id") or ""))
-    if unit is None or data.get("person_id"):
-        return
-    summary = await api_campaigns.registrations(api, campaign_id)
-    if any(r.unit.id == unit and r.person_id is None for r in summary.items):
-        message = gettext(
-            "This unit is already registered in the campaign. To register one of its people, "
-            "choose the person."
-        )
-        raise ApiError(409, Problem(status=409, title=message, detail=message))
-
-
 @router.post("/campaigns/{campaign_id}/registrations")
 async def register(request: Request, campaign_id: int, api: ApiDep, me: CurrentUser) -> Response:
     posted = await read_posted(request)
@@ -614,13 +589,12 @@ async def register(request: Request, campaign_id: int, api: ApiDep, me: CurrentU
     if blank_to_none(values.get("reg_unit_id")):
         data["unit_id"] = values["reg_unit_id"]
     try:
-        await _not_registered_twice(api, campaign_id, data)
         await api_campaigns.register(api, campaign_id, data)
     except ApiError as error:
         if error.status not in (409, 422):
             raise
         form = FormResult(values=values)
-        absorb(form, error, REGISTRATION_FIELDS, prefix="reg_")
+        form.add_api_error(error, REGISTRATION_FIELDS, prefix="reg_")
         if "reg_titles" in form.errors and not titles:
             form.errors["reg_titles"] = gettext("Choose at least one title.")
         return await detail_page(
@@ -708,7 +682,7 @@ async def add_exemplar(
             raise
         form = FormResult(values=values)
         body_field = "ex_unit_id" if not (person or unit) else "ex_to_on"
-        absorb(form, error, EXEMPLAR_FIELDS, prefix="ex_", body_field=body_field)
+        form.add_api_error(error, EXEMPLAR_FIELDS, prefix="ex_", body_field=body_field)
         if not (person or unit):
             form.errors["ex_unit_id"] = gettext("Choose the unit (or one of its people).")
         dates.explain(form)
@@ -742,7 +716,7 @@ async def add_review(request: Request, campaign_id: int, api: ApiDep, me: Curren
         if error.status != 422:
             raise
         form = FormResult(values=values)
-        absorb(form, error, REVIEW_FIELDS, prefix="rv_")
+        form.add_api_error(error, REVIEW_FIELDS, prefix="rv_")
         dates.explain(form)
         return await detail_page(
             request,

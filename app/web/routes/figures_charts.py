@@ -15,10 +15,11 @@ from starlette.responses import Response
 from app.web import api_figures
 from app.web.deps import ApiDep, CurrentUser
 from app.web.formatting import percent
+from app.web.forms import digits
 from app.web.i18n import gettext
 from app.web.models_figures import Indicator, Period, Ranking, Report
 from app.web.routes import figures_common as fig
-from app.web.routes.figures_common import digits, period_code, short_unit_name
+from app.web.routes.figures_common import period_code, short_unit_name
 from app.web.templating import render
 
 router = APIRouter()
@@ -198,7 +199,8 @@ async def rankings(request: Request, api: ApiDep, me: CurrentUser) -> Response:
         context["ranking"] = ranking
         context["chart"] = bar_chart(ranking, indicators) if ranking.items else None
         context["own_office_only"] = ranking.ranked > len(ranking.items) or (
-            not ranking.items and ranking.parent.id != me.unit.id and me.role == "reporter"
+            # an office that reports figures sees only its own row of a wider ranking
+            not ranking.items and ranking.parent.id != me.unit.id and me.unit.reports_figures
         )
     return render(request, "pages/figures_rankings.html", context, block="ranking")
 

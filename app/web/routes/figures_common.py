@@ -1,19 +1,17 @@
-"""What the figures pages share: who may do what, typed numbers, due dates, attainment."""
+"""What the figures pages share: typed figures, due dates, the words for attainment. Who may
+do what comes from the API (me.permissions, report.allowed_actions), never from here."""
 
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from app.web.api_models import Me
 from app.web.client import ApiError
 from app.web.formatting import local_today, number
+from app.web.forms import api_errors, parse_integer
 from app.web.i18n import N_, gettext
 from app.web.labels import quarter_label
 from app.web.models_figures import Metric, Period, status_label
 
-WRITERS = frozenset({"admin", "reviewer", "reporter"})
-REVIEWERS = frozenset({"admin", "reviewer"})
-REPORTING_KINDS = frozenset({"district_office", "provincial_department"})
 UNIT_PREFIXES = (
     "Chi cục Thi hành án dân sự ",
     "Chi cục THADS ",
@@ -23,28 +21,12 @@ UNIT_PREFIXES = (
 )
 SECTIONS = (("viec", N_("On cases")), ("tien", N_("On money (đồng)")))
 
-_GROUPED = re.compile(r"^\d{1,3}([.,\s\u00a0]\d{3})+$")
-_INTEGER = re.compile(r"^-?\d{1,16}$")
-_SEPARATORS = re.compile(r"[.,\s\u00a0]")
-_ID = re.compile(r"^\d{1,12}$")
 _PERIOD = re.compile(r"^\d{4}-Q[1-4]$")
-
-
-def can_write(me: Me) -> bool:
-    return me.role in WRITERS and me.scope == "write"
-
-
-def can_review(me: Me) -> bool:
-    return me.role in REVIEWERS and me.scope == "write"
 
 
 def status_name(code: str | None) -> str:
     """For the templates: fig.status_name(code)."""
     return status_label(code)
-
-
-def digits(value: str | None) -> int | None:
-    return int(value) if value and _ID.match(value) else None
 
 
 def period_code(value: str | None) -> str | None:
@@ -66,19 +48,6 @@ def short_unit_name(name: str) -> str:
 # ---- typed figures -------------------------------------------------------------------------
 
 
-def parse_figure(raw: str | None) -> int | str | None:
-    """ "1.234.567" (or 1,234,567 or 1 234 567) → 1234567; blank → None. Anything else is sent
-    as typed, so the API names what is wrong with it, in the page's language."""
-    text = (raw or "").strip()
-    if not text:
-        return None
-    if _GROUPED.match(text):
-        text = _SEPARATORS.sub("", text)
-    if _INTEGER.match(text):
-        return int(text)
-    return text[:40]
-
-
 def show_figure(value: int | None) -> str:
     return number(value) if value is not None else ""
 
@@ -97,7 +66,7 @@ class Typed:
             if metric.is_input:
                 raw = form.get(metric.code, "")
                 typed.shown[metric.code] = raw[:40]
-                typed.values[metric.code] = parse_figure(raw)
+                typed.values[metric.code] = parse_integer(raw)
         return typed
 
     @classmethod
@@ -121,11 +90,8 @@ class Typed:
 
 def value_errors(error: ApiError) -> dict[str, str]:
     """The API's messages about figures, keyed by metric code ("values.x" → "x")."""
-    found: dict[str, str] = {}
-    for name, message in error.field_errors.items():
-        if name.startswith("values."):
-            found.setdefault(name.removeprefix("values."), message)
-    return found
+    found, _others = api_errors(error, nested=("values",))
+    return {k.removeprefix("values."): v for k, v in found.items() if k.startswith("values.")}
 
 
 # ---- due dates and targets -----------------------------------------------------------------
@@ -159,12 +125,6 @@ def attainment_text(points: float | None) -> str:
     if points < 0:
         return gettext("%(points)s points below the target", points=number(-points, 2))
     return gettext("exactly on the target")
-
-
-def attainment(rate: float | None, target: float | None) -> float | None:
-    if rate is None or target is None:
-        return None
-    return round(rate - target, 2)
 
 
 def period_label(period: Period) -> str:

@@ -10,12 +10,13 @@ from starlette.responses import Response
 from app.web import api_figures
 from app.web.deps import ApiDep, CurrentUser
 from app.web.flash import done_word
+from app.web.forms import digits
 from app.web.i18n import gettext
 from app.web.models_figures import STATUS_LABELS
 from app.web.paging import Paging
 from app.web.routes import figures_common as fig
 from app.web.routes.figures import DONE
-from app.web.routes.figures_common import REPORTING_KINDS, can_write, digits, period_code
+from app.web.routes.figures_common import period_code
 from app.web.templating import render
 from app.web.unit_options import unit_options
 
@@ -48,7 +49,7 @@ async def reports_list(request: Request, api: ApiDep, me: CurrentUser) -> Respon
         api.all_units(external=False),
         api_figures.indicators(api),
     )
-    reporting = [u for u in units if u.kind in REPORTING_KINDS]
+    reporting = [u for u in units if u.reports_figures]
     done = done_word(request)
     context: dict[str, Any] = {
         "reports": found.items,
@@ -61,7 +62,7 @@ async def reports_list(request: Request, api: ApiDep, me: CurrentUser) -> Respon
         "unit_id": unit_id,
         "unit_options": unit_options(reporting),
         "late": late,
-        "writer": can_write(me),
+        "writer": "reports.write" in me.permissions,
         "notice": gettext(DONE[done]) if done in DONE else None,
         "back": "/reports",
         "fig": fig,

@@ -1,10 +1,11 @@
 """The home page: the "việc cần làm" board, under a compact header saying who I am, my unit and
 what my scope reaches.
 
-A reporter sees the office's periods (status, due date, days left or overdue, what was returned
-and why) with the way into the open period's figures; a reviewer, an administrator or a viewer
-sees how complete every office is for the open period, late and overdue ones first. Campaign
-tasks come from the campaigns area."""
+The user of an office that reports figures itself (the API says which units do, and none below
+it does) sees the office's periods (status, due date, days left or overdue, what was returned
+and why) with the way into the open period's figures; a user above reporting offices sees how
+complete every office is for the open period, late and overdue ones first. Campaign tasks come
+from the campaigns area."""
 
 import asyncio
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from app.web.i18n import gettext
 from app.web.models_figures import Completeness, Period, Report, ReportDetail
 from app.web.routes import figures_common as fig
 from app.web.routes.campaigns import board_tasks
-from app.web.routes.figures_common import REPORTING_KINDS, DueNote, can_review, can_write
+from app.web.routes.figures_common import DueNote
 from app.web.templating import render
 
 router = APIRouter()
@@ -69,7 +70,7 @@ class OfficeBoard:
 
 
 async def office_board(api: Api, me: Me, periods: list[Period]) -> OfficeBoard:
-    if me.unit.kind not in REPORTING_KINDS or me.unit.is_external:
+    if not me.unit.reports_figures:
         return OfficeBoard(reports_figures=False)
     reports = await api_figures.all_reports(api, unit_id=me.unit.id)
     by_period = {r.period: r for r in reports}
@@ -131,11 +132,11 @@ async def home(request: Request, api: ApiDep, me: CurrentUser) -> Response:
         "campaign_tasks": campaign_tasks,
         "office": None,
         "province": None,
-        "writer": can_write(me),
-        "reviewer": can_review(me),
+        "writer": "reports.write" in me.permissions,
+        "reviewer": "reports.review" in me.permissions,
         "fig": fig,
     }
-    if me.role == "reporter":
+    if me.unit.reports_figures and not any(u.reports_figures for u in children):
         context["office"] = await office_board(api, me, periods)
     else:
         asked = fig.period_code(request.query_params.get("period"))

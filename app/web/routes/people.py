@@ -7,12 +7,20 @@ from urllib.parse import quote
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from app.web.api_models import Me, Person
+from app.web.api_models import Person
 from app.web.client import Api, ApiError
 from app.web.deps import ApiDep, CurrentUser
 from app.web.error_pages import redirect
 from app.web.errors import PageForbidden
-from app.web.forms import DateFields, FormResult, blank_to_none, checked, date_for_input, read_form
+from app.web.forms import (
+    DateFields,
+    FormResult,
+    blank_to_none,
+    checked,
+    date_for_input,
+    digits,
+    read_form,
+)
 from app.web.i18n import gettext
 from app.web.paging import Paging
 from app.web.templating import render
@@ -34,15 +42,11 @@ PERSON_FIELDS = (
 )
 
 
-def _digits(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() and len(value) < 12 else None
-
-
 @router.get("/people")
 async def people_list(request: Request, api: ApiDep, me: CurrentUser) -> Response:
     params = request.query_params
     q = params.get("q", "").strip()[:100]
-    unit_id = _digits(params.get("unit_id"))
+    unit_id = digits(params.get("unit_id"))
     kind = params.get("kind", "")
     paging = Paging.from_request(request, PAGE_SIZE)
     found, units = await asyncio.gather(
@@ -62,8 +66,8 @@ async def people_list(request: Request, api: ApiDep, me: CurrentUser) -> Respons
         "people": found.items,
         "paging": paging.with_total(found.total),
         "unit_options": unit_options(units),
-        "created": _digits(params.get("created")),
-        "can_edit": me.can_edit_people,
+        "created": digits(params.get("created")),
+        "can_edit": "people.write" in me.permissions,
     }
     return render(request, "pages/people.html", context, block="results")
 
@@ -120,20 +124,15 @@ async def _form_page(
     return render(request, "pages/person_form.html", context, block="person_form", status=status)
 
 
-def _require_editor(me: Me) -> None:
-    if not me.can_edit_people:
-        raise PageForbidden()
-
-
 @router.get("/people/new")
 async def new_person(request: Request, api: ApiDep, me: CurrentUser) -> Response:
-    _require_editor(me)
+    if "people.write" not in me.permissions:  # the empty form only for whom the API lets add
+        raise PageForbidden()
     return await _form_page(request, api, FormResult(values={"unit_id": str(me.unit.id)}))
 
 
 @router.post("/people/new")
-async def create_person(request: Request, api: ApiDep, me: CurrentUser) -> Response:
-    _require_editor(me)
+async def create_person(request: Request, api: ApiDep, _me: CurrentUser) -> Response:
     values = await read_form(request)
     dates = DateFields()
     try:
@@ -149,29 +148,31 @@ async def create_person(request: Request, api: ApiDep, me: CurrentUser) -> Respo
 
 
 @router.get("/people/{person_id}")
-async def person_page(request: Request, person_id: int, api: ApiDep, me: CurrentUser) -> Response:
+async def person_page(request: Request, person_id: int, api: ApiDep, _me: CurrentUser) -> Response:
     person = await api.person(person_id)
     context = {
         "person": person,
         "saved": request.query_params.get("saved") == "1",
-        "can_edit": me.can_edit_people,
+        "can_edit": "update" in person.allowed_actions,
     }
     return render(request, "pages/person.html", context)
 
 
 @router.get("/people/{person_id}/edit")
-async def edit_person(request: Request, person_id: int, api: ApiDep, me: CurrentUser) -> Response:
-    _require_editor(me)
+async def edit_person(request: Request, person_id: int, api: ApiDep, _me: CurrentUser) -> Response:
     person = await api.person(person_id)
+    if "update" not in person.allowed_actions:
+        raise PageForbidden()
     return await _form_page(request, api, FormResult(values=_person_values(person)), person=person)
 
 
 @router.post("/people/{person_id}/edit")
-async def update_person(request: Request, person_id: int, api: ApiDep, me: CurrentUser) -> Response:
-    _require_editor(me)
+async def update_person(
+    request: Request, person_id: int, api: ApiDep, _me: CurrentUser
+) -> Response:
     values = await read_form(request)
     dates = DateFields()
-    version = _digits(values.get("version")) or 0
+    version = digits(values.get("version")) or 0
     try:
         await api.update_person(person_id, _payload(values, dates, editing=True), version)
     except ApiError as error:

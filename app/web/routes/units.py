@@ -9,9 +9,9 @@ from starlette.responses import Response
 
 from app.web.api_models import Me, Unit
 from app.web.client import Api, ApiError
-from app.web.deps import AdminUser, ApiDep, CurrentUser
+from app.web.deps import ApiDep, CurrentUser
 from app.web.error_pages import redirect
-from app.web.forms import DateFields, FormResult, blank_to_none, date_for_input, read_form
+from app.web.forms import DateFields, FormResult, blank_to_none, date_for_input, digits, read_form
 from app.web.i18n import gettext
 from app.web.paging import Paging
 from app.web.templating import render, wants_fragment
@@ -84,7 +84,7 @@ def _unit_values(unit: Unit) -> dict[str, str]:
 async def _unit_page(
     request: Request,
     api: Api,
-    me: Me,
+    _me: Me,
     unit: Unit,
     *,
     form: FormResult | None = None,
@@ -96,7 +96,7 @@ async def _unit_page(
         "unit": unit,
         "form": form or FormResult(values=_unit_values(unit)),
         "saved": request.query_params.get("saved") == "1",
-        "can_edit": me.is_admin,
+        "can_edit": "update" in unit.allowed_actions,
     }
     fragment = block if wants_fragment(request) else None
     if fragment == "unit_form":
@@ -126,7 +126,7 @@ async def unit_page(request: Request, unit_id: int, api: ApiDep, me: CurrentUser
 
 
 @router.post("/units/{unit_id}")
-async def update_unit(request: Request, unit_id: int, api: ApiDep, me: AdminUser) -> Response:
+async def update_unit(request: Request, unit_id: int, api: ApiDep, me: CurrentUser) -> Response:
     values = await read_form(request)
     dates = DateFields()
     changes = {
@@ -137,7 +137,7 @@ async def update_unit(request: Request, unit_id: int, api: ApiDep, me: AdminUser
         "valid_from": dates.convert("valid_from", values.get("valid_from")),
         "valid_to": dates.convert("valid_to", values.get("valid_to")),
     }
-    version = int(values["version"]) if values.get("version", "").isdigit() else 0
+    version = digits(values.get("version")) or 0
     try:
         await api.update_unit(unit_id, changes, version)
     except ApiError as error:
