@@ -107,6 +107,8 @@ class Evaluation(ApiModel):
     derived: dict[str, int | None] = {}
     indicators: dict[str, float | None] = {}
     issues: list[Issue] = []
+    targets: dict[str, float | None] = {}
+    attainment: dict[str, float | None] = {}
 
     @property
     def errors(self) -> list[Issue]:
@@ -155,8 +157,18 @@ class Report(Evaluation):
         return status_label(self.status)
 
 
+class ValueChange(ApiModel):
+    metric: str
+    before: int | None = None
+    after: int | None = None
+
+
 class ReportDetail(Report):
     history: list[HistoryEvent] = []
+    previous_quarter: dict[str, int | None] | None = None
+    same_quarter_last_year: dict[str, int | None] | None = None
+    year_end: bool = False
+    changes_since_previous_submission: list[ValueChange] = []
 
     @property
     def last_return(self) -> HistoryEvent | None:

@@ -48,7 +48,10 @@ def test_the_form_labels_every_input_in_vietnamese_by_section(web, giongtrom):
     assert len(re.findall(r'<input type="text" id="f-(viec|tien)_', html)) == 14
     assert 'id="d-viec_chuyen_ky_sau"' in html  # derived totals are shown, not typed
     assert 'hx-post="/reports/live" hx-trigger="input changed delay:400ms"' in html
-    assert "Chỉ tiêu được giao 81,50\u00a0%" in html and "Chỉ tiêu được giao 40,10\u00a0%" in html
+    # Q1: a cumulative rate is progress toward the year's target, not a pass or a fail yet.
+    assert "Chỉ tiêu được giao cả năm 81,50\u00a0%: đây là tiến độ đến nay" in html
+    assert "Chỉ tiêu được giao cả năm 40,10\u00a0%" in html
+    assert 'class="attain below"' not in html  # no red failure before the year's end
     assert f'href="/reports/template?unit_id={unit}&amp;period=2023-Q1"' in html
 
     web.get("/lang/en?next=/")
@@ -342,3 +345,43 @@ def test_every_figures_post_needs_the_csrf_token(web, world, path):
     signed_in(web, "reviewer_a")
     response = web.post(path, data={"unit_id": "1", "period": "2023-Q1"}, follow_redirects=False)
     assert response.status_code == 403
+
+
+def test_each_field_shows_the_same_quarter_last_year(web, giongtrom, api):
+    unit, headers = giongtrom
+    values = giongtrom_q1()
+    created = api.post(
+        "/api/v1/reports",
+        headers=headers,
+        json={"unit_id": unit, "period": "2023-Q1", "values": values},
+    )
+    assert created.status_code == 201, created.text
+    html = web.get(f"/reports/{created.json()['id']}").text
+    last_year = report_of(api, headers, unit, "2022-Q1")["values"]["viec_thu_ly_moi"]
+    assert f"Cùng kỳ năm trước: {dotted(last_year)}" in html
+    assert "Quý trước:" not in html  # Q1 has no earlier quarter in its statistics year
+
+
+def test_the_reviewer_sees_what_changed_since_the_previous_submission(web, giongtrom, api):
+    unit, headers = giongtrom
+    values = giongtrom_q1()
+    report = api.post(
+        "/api/v1/reports",
+        headers=headers,
+        json={"unit_id": unit, "period": "2023-Q1", "values": values},
+    ).json()
+    path = f"/api/v1/reports/{report['id']}"
+    reviewer = api_headers(api, "cuc.tccb")
+    assert api.post(f"{path}/submit", headers=headers).status_code == 200
+    api.post(f"{path}/return", headers=reviewer, json={"comment": "Kiểm tra lại số đình chỉ"})
+    fixed = {
+        "viec_dinh_chi": values["viec_dinh_chi"] + 1,
+        "viec_thi_hanh_xong": values["viec_thi_hanh_xong"] - 1,
+    }
+    assert api.patch(path, headers=headers, json={"values": fixed}).status_code == 200
+    assert api.post(f"{path}/submit", headers=headers).status_code == 200
+    web.cookies.clear()  # another person at another desk
+    signed_in(web, "cuc.tccb", "demo-2022")
+    html = web.get(f"/reports/{report['id']}").text
+    assert "Thay đổi so với lần gửi trước" in html
+    assert dotted(values["viec_dinh_chi"] + 1) in html

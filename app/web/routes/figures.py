@@ -162,6 +162,7 @@ def render_sheet(
         "action_url": f"/reports/{report.id}" if report else "/reports/new",
         "notice": gettext(DONE[done]) if done in DONE else None,
         "due": fig.due_note(sheet.period.due_on),
+        "year_end": sheet.period.quarter == 4,
         "fig": fig,
     }
     headers = {"HX-Push-Url": push_url} if push_url else None
@@ -231,6 +232,7 @@ async def live_results(request: Request, api: ApiDep, _me: CurrentUser) -> Respo
         "targets": goal.effective or {},
         "view": View(typed, evaluation, errors),
         "fig": fig,
+        "year_end": code.endswith("Q4"),  # before it, a rate is progress toward the year
     }
     return render(request, "partials/figures_live.html", context)
 
