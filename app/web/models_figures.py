@@ -261,6 +261,18 @@ class ImportProblem(ApiModel):
     message: str
 
 
+class ImportIssue(ApiModel):
+    row: int
+    field: str
+    rule: str = ""
+    severity: str = "error"
+    message: str
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+
 class ImportSummary(ApiModel):
     dry_run: bool = True
     applied: bool = False
@@ -269,3 +281,4 @@ class ImportSummary(ApiModel):
     unchanged: int = 0
     rejected: int = 0
     errors: list[ImportProblem] = []
+    issues: list[ImportIssue] = []

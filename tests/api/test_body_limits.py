@@ -178,3 +178,25 @@ def test_a_declared_length_over_the_limit_is_refused_before_any_byte_is_sent(ser
         )
         reply = sock.recv(65536)
     assert reply.startswith(b"HTTP/1.1 413 "), reply[:200]
+
+
+def test_a_bulk_json_import_is_held_to_the_upload_limit(api, figures_world):
+    """A province's year of figures as JSON is an upload: past 1 MiB it still reaches the
+    import (which bounds its rows), and past the upload limit it is refused."""
+    w = figures_world
+    rows = [{"unit": "CC_A1", "period": "2022-Q1", "values": GOOD}]
+    text = json.dumps({"rows": rows}).encode()
+    padded = text + b" " * (2 * get_settings().max_json_bytes - len(text))
+    r = api.post(
+        "/api/v1/reports/import?dry_run=true",
+        content=padded,
+        headers=w.headers("reviewer_a", **{"Content-Type": "application/json"}),
+    )
+    assert r.status_code == 200, r.text
+    over = text + b" " * (get_settings().max_upload_bytes + 1 - len(text))
+    r = api.post(
+        "/api/v1/reports/import?dry_run=true",
+        content=over,
+        headers=w.headers("reviewer_a", **{"Content-Type": "application/json"}),
+    )
+    assert r.status_code == 413

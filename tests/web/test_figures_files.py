@@ -4,6 +4,7 @@ preview of what will change, then the import; the exports."""
 import csv
 import io
 import re
+from html import unescape
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -185,3 +186,21 @@ def test_exports_come_back_as_files(web, demo, demo_password):
     sheet = load_workbook(io.BytesIO(as_xlsx.content)).active
     assert sheet.max_row == 10
     assert web.get("/reports/export?period=bad&format=csv").status_code == 400
+
+
+def test_the_preview_runs_every_rule_and_names_row_and_field(web, api, giongtrom):
+    """A file whose figures break a rule no longer previews cleanly: the page says which row
+    and which figure, before "apply", as the form would once it is imported."""
+    unit, headers = giongtrom
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["unit", "period", "viec_co_dieu_kien", "viec_thi_hanh_xong", "viec_dinh_chi"])
+    writer.writerow(["CC-GIONGTROM", "2023-Q1", "100", "90", "20"])  # 90 + 20 > 100
+
+    response = _upload(web, "/reports", "so-lieu.csv", out.getvalue().encode(), "/reports")
+
+    assert response.status_code == 200, response.text[-1500:]
+    text = " ".join(unescape(response.text).split())
+    assert "phải sửa các lỗi trước khi gửi" in text
+    assert "<td>Số việc thi hành xong</td>" in text and "(90 + 20 > 100)" in text
+    assert report_of(api, headers, unit, "2023-Q1") is None  # a preview imports nothing
