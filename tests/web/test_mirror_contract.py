@@ -47,6 +47,8 @@ SCHEMAS: dict[tuple[str, str], str] = {
     ("models_figures", "Targets"): "TargetsPublic",
     ("models_figures", "LockException"): "LockExceptionPublic",
     ("models_figures", "ImportProblem"): "ImportError_",
+    ("models_figures", "ImportIssue"): "ImportIssue",
+    ("models_figures", "ValueChange"): "ValueChange",
     ("models_figures", "ImportSummary"): "ImportSummary",
     ("api_figures", "ImportChange"): "ImportChange",
     ("api_figures", "ImportRowPreview"): "ImportRowPreview",
