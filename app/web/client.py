@@ -121,7 +121,7 @@ class Api:
     async def _get(self, model: type[M], path: str, **params: Any) -> M:
         return model.model_validate((await self._send("GET", path, params=params)).json())
 
-    # --- for the per-area modules (api_figures.py, api_campaigns.py, api_awards.py) ---------
+    # --- for the per-area modules (reports_client.py, campaigns_client.py, awards_client.py) ---------
     async def call(
         self,
         method: str,

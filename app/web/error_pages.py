@@ -67,7 +67,7 @@ def error_page(request: Request, status: int, detail: str | None = None) -> Resp
         "explanation": gettext(EXPLANATIONS[shown]),
         "detail": detail,
     }
-    return render(request, "pages/error.html", context, status=status)
+    return render(request, "error.html", context, status=status)
 
 
 def install(app: FastAPI) -> None:

@@ -12,27 +12,19 @@ from app.core.config import get_settings
 from app.core.limits import BodyLimit, BodyTooLarge, human_size
 from app.core.messages import translate
 from app.web import error_pages
+from app.web.account import auth, profile, users
+from app.web.awards import decisions, history, nomination, nominations, summary
+from app.web.campaigns import criteria, detail, documents, exemplars, lists, registrations
 from app.web.client import ApiConnector
 from app.web.error_pages import ErrorPageMiddleware
 from app.web.flash import FlashMiddleware
+from app.web.home import board
 from app.web.i18n import LANGUAGES, LanguageMiddleware, current_language, translations
-from app.web.routes import (
-    account,
-    admin_users,
-    auth,
-    awards,
-    campaigns,
-    campaigns_detail,
-    figures,
-    figures_charts,
-    figures_files,
-    figures_lists,
-    home,
-    people,
-    units,
-)
+from app.web.reports import charts, files, form
+from app.web.reports import lists as report_lists
 from app.web.security import SecurityHeadersMiddleware, csrf_guard
 from app.web.templating import HTMX_FILE, STATIC_DIR, static_url
+from app.web.units import people, tree
 
 
 def warm_up() -> None:
@@ -42,7 +34,7 @@ def warm_up() -> None:
     for name in (
         HTMX_FILE,
         "app.css",
-        "figures.css",
+        "reports.css",
         "campaigns.css",
         "awards.css",
         "app.js",
@@ -85,20 +77,29 @@ def create_web(api: ASGIApp | None) -> FastAPI:
     )
     web.state.connector = connector
     web.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    # Order matters where paths overlap: /campaigns/new before /campaigns/{id}.
     for module in (
         auth,
-        home,
-        units,
+        board,
+        tree,
         people,
-        admin_users,
-        account,
-        figures,
-        figures_files,
-        figures_lists,
-        figures_charts,
-        campaigns,
-        campaigns_detail,
-        awards,
+        users,
+        profile,
+        form,
+        files,
+        report_lists,
+        charts,
+        lists,
+        detail,
+        documents,
+        criteria,
+        registrations,
+        exemplars,
+        history,
+        decisions,
+        nominations,
+        nomination,
+        summary,
     ):
         web.include_router(module.router)
     error_pages.install(web)

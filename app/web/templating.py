@@ -6,7 +6,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 from jinja2_fragments.fastapi import Jinja2Blocks
 from starlette.requests import Request
 from starlette.responses import Response
@@ -21,6 +28,9 @@ from app.web.session import current_path
 
 WEB_DIR = Path(__file__).parent
 TEMPLATES_DIR = WEB_DIR / "templates"
+# Each feature package keeps its templates beside its routes; "reports/report.html" is
+# app/web/reports/templates/report.html. Names starting with "_" are partials.
+FEATURES = ("account", "home", "units", "reports", "campaigns", "awards")
 STATIC_DIR = WEB_DIR / "static"
 HTMX_FILE = "htmx-2.0.11.min.js"
 
@@ -42,7 +52,14 @@ def _ngettext(singular: str, plural: str, n: int) -> str:
 
 def build_environment() -> Environment:
     env = Environment(
-        loader=FileSystemLoader(TEMPLATES_DIR),
+        loader=ChoiceLoader(
+            [
+                FileSystemLoader(TEMPLATES_DIR),
+                PrefixLoader(
+                    {name: FileSystemLoader(WEB_DIR / name / "templates") for name in FEATURES}
+                ),
+            ]
+        ),
         # Every template is HTML: escape everything, always.
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
@@ -63,8 +80,8 @@ def build_environment() -> Environment:
         gender_options=labels.gender_options,
     )
     # Macro libraries as globals: a block rendered alone (htmx) does not run the page's imports.
-    env.globals["forms"] = env.get_template("partials/forms.html").module
-    env.globals["unit_ui"] = env.get_template("partials/units.html").module
+    env.globals["forms"] = env.get_template("_forms.html").module
+    env.globals["unit_ui"] = env.get_template("units/_tree.html").module
     return env
 
 

@@ -5,7 +5,7 @@ import re
 from datetime import date
 
 from app.web.formatting import number
-from app.web.routes.figures_common import today
+from app.web.reports.common import today
 from tests.web.conftest import signed_in
 
 Q1_DUE = date(2023, 1, 4)

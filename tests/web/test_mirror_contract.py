@@ -13,10 +13,14 @@ import pytest
 from pydantic import BaseModel
 
 from app.api.main import create_api
-from app.web import api_figures, api_models, models_awards, models_campaigns, models_figures
+from app.web import api_models
 from app.web.api_models import ApiModel, Page
+from app.web.awards import models as awards_models
+from app.web.campaigns import models as campaigns_models
+from app.web.reports import client as reports_client
+from app.web.reports import models as reports_models
 
-MODULES = (api_models, models_figures, models_campaigns, models_awards, api_figures)
+MODULES = (api_models, reports_models, campaigns_models, awards_models, reports_client)
 
 # Each mirror (module, class name) → the API schema it is parsed from.
 SCHEMAS: dict[tuple[str, str], str] = {
@@ -31,68 +35,68 @@ SCHEMAS: dict[tuple[str, str], str] = {
     ("api_models", "Token"): "TokenPublic",
     ("api_models", "TokenCreated"): "TokenCreated",
     ("api_models", "Page"): "Page_UnitPublic_",
-    ("models_figures", "Period"): "PeriodPublic",
-    ("models_figures", "Metric"): "MetricPublic",
-    ("models_figures", "Indicator"): "IndicatorPublic",
-    ("models_figures", "Issue"): "Issue",
-    ("models_figures", "Evaluation"): "ReportValidation",
-    ("models_figures", "HistoryEvent"): "ReportEventPublic",
-    ("models_figures", "Report"): "ReportPublic",
-    ("models_figures", "ReportDetail"): "ReportDetail",
-    ("models_figures", "CompletenessItem"): "CompletenessItem",
-    ("models_figures", "Completeness"): "Completeness",
-    ("models_figures", "RankingItem"): "RankingItem",
-    ("models_figures", "Ranking"): "Ranking",
-    ("models_figures", "TargetRow"): "TargetPublic",
-    ("models_figures", "Targets"): "TargetsPublic",
-    ("models_figures", "LockException"): "LockExceptionPublic",
-    ("models_figures", "ImportProblem"): "ImportError_",
-    ("models_figures", "ImportIssue"): "ImportIssue",
-    ("models_figures", "ValueChange"): "ValueChange",
-    ("models_figures", "ImportSummary"): "ImportSummary",
-    ("api_figures", "ImportChange"): "ImportChange",
-    ("api_figures", "ImportRowPreview"): "ImportRowPreview",
-    ("api_figures", "ImportPreview"): "ImportSummary",
-    ("models_campaigns", "CampaignRef"): "CampaignRef",
-    ("models_campaigns", "Campaign"): "CampaignPublic",
-    ("models_campaigns", "Document"): "DocumentPublic",
-    ("models_campaigns", "Tier"): "Tier",
-    ("models_campaigns", "Criterion"): "CriterionPublic",
-    ("models_campaigns", "ProgressItem"): "ProgressItem",
-    ("models_campaigns", "CriterionProgress"): "CriterionProgress",
-    ("models_campaigns", "Progress"): "CampaignProgress",
-    ("models_campaigns", "Registration"): "RegistrationPublic",
-    ("models_campaigns", "RegistrationSummary"): "RegistrationSummary",
-    ("models_campaigns", "Exemplar"): "ExemplarPublic",
-    ("models_campaigns", "Review"): "ReviewPublic",
-    ("models_campaigns", "Indicator"): "IndicatorPublic",
-    ("models_campaigns", "Metric"): "MetricPublic",
-    ("models_campaigns", "Period"): "PeriodPublic",
-    ("models_campaigns", "AwardType"): "AwardTypePublic",
-    ("models_awards", "AwardType"): "AwardTypePublic",
-    ("models_awards", "AwardTypeRef"): "AwardTypeRef",
-    ("models_awards", "PersonRef"): "PersonRef",
-    ("models_awards", "CampaignRef"): "CampaignRef",
-    ("models_awards", "DecisionRef"): "DecisionRef",
-    ("models_awards", "Criterion"): "CriterionResult",
-    ("models_awards", "Award"): "AwardPublic",
-    ("models_awards", "Decision"): "DecisionPublic",
-    ("models_awards", "RegimeInfo"): "RegimeInfo",
-    ("models_awards", "Candidate"): "Candidate",
-    ("models_awards", "Eligibility"): "Eligibility",
-    ("models_awards", "DossierItem"): "DossierItem",
-    ("models_awards", "Nomination"): "NominationPublic",
-    ("models_awards", "SummaryRow"): "SummaryRow",
-    ("models_awards", "SummaryTotals"): "SummaryTotals",
-    ("models_awards", "Summary"): "AwardSummary",
-    ("models_awards", "Assessment"): "AssessmentPublic",
-    ("models_awards", "Initiative"): "InitiativePublic",
-    ("models_awards", "PersonFacts"): "PersonFacts",
+    ("reports.models", "Period"): "PeriodPublic",
+    ("reports.models", "Metric"): "MetricPublic",
+    ("reports.models", "Indicator"): "IndicatorPublic",
+    ("reports.models", "Issue"): "Issue",
+    ("reports.models", "Evaluation"): "ReportValidation",
+    ("reports.models", "HistoryEvent"): "ReportEventPublic",
+    ("reports.models", "Report"): "ReportPublic",
+    ("reports.models", "ReportDetail"): "ReportDetail",
+    ("reports.models", "CompletenessItem"): "CompletenessItem",
+    ("reports.models", "Completeness"): "Completeness",
+    ("reports.models", "RankingItem"): "RankingItem",
+    ("reports.models", "Ranking"): "Ranking",
+    ("reports.models", "TargetRow"): "TargetPublic",
+    ("reports.models", "Targets"): "TargetsPublic",
+    ("reports.models", "LockException"): "LockExceptionPublic",
+    ("reports.models", "ImportProblem"): "ImportError_",
+    ("reports.models", "ImportIssue"): "ImportIssue",
+    ("reports.models", "ValueChange"): "ValueChange",
+    ("reports.models", "ImportSummary"): "ImportSummary",
+    ("reports.client", "ImportChange"): "ImportChange",
+    ("reports.client", "ImportRowPreview"): "ImportRowPreview",
+    ("reports.client", "ImportPreview"): "ImportSummary",
+    ("campaigns.models", "CampaignRef"): "CampaignRef",
+    ("campaigns.models", "Campaign"): "CampaignPublic",
+    ("campaigns.models", "Document"): "DocumentPublic",
+    ("campaigns.models", "Tier"): "Tier",
+    ("campaigns.models", "Criterion"): "CriterionPublic",
+    ("campaigns.models", "ProgressItem"): "ProgressItem",
+    ("campaigns.models", "CriterionProgress"): "CriterionProgress",
+    ("campaigns.models", "Progress"): "CampaignProgress",
+    ("campaigns.models", "Registration"): "RegistrationPublic",
+    ("campaigns.models", "RegistrationSummary"): "RegistrationSummary",
+    ("campaigns.models", "Exemplar"): "ExemplarPublic",
+    ("campaigns.models", "Review"): "ReviewPublic",
+    ("campaigns.models", "Indicator"): "IndicatorPublic",
+    ("campaigns.models", "Metric"): "MetricPublic",
+    ("campaigns.models", "Period"): "PeriodPublic",
+    ("campaigns.models", "AwardType"): "AwardTypePublic",
+    ("awards.models", "AwardType"): "AwardTypePublic",
+    ("awards.models", "AwardTypeRef"): "AwardTypeRef",
+    ("awards.models", "PersonRef"): "PersonRef",
+    ("awards.models", "CampaignRef"): "CampaignRef",
+    ("awards.models", "DecisionRef"): "DecisionRef",
+    ("awards.models", "Criterion"): "CriterionResult",
+    ("awards.models", "Award"): "AwardPublic",
+    ("awards.models", "Decision"): "DecisionPublic",
+    ("awards.models", "RegimeInfo"): "RegimeInfo",
+    ("awards.models", "Candidate"): "Candidate",
+    ("awards.models", "Eligibility"): "Eligibility",
+    ("awards.models", "DossierItem"): "DossierItem",
+    ("awards.models", "Nomination"): "NominationPublic",
+    ("awards.models", "SummaryRow"): "SummaryRow",
+    ("awards.models", "SummaryTotals"): "SummaryTotals",
+    ("awards.models", "Summary"): "AwardSummary",
+    ("awards.models", "Assessment"): "AssessmentPublic",
+    ("awards.models", "Initiative"): "InitiativePublic",
+    ("awards.models", "PersonFacts"): "PersonFacts",
 }
 # Mirrors of a free-form object the API documents in words (a dict[str, Any] field).
 FREE_FORM = {
-    ("models_awards", "Snapshot"): "the eligibility snapshot kept with an award or nomination",
-    ("models_awards", "Vote"): "NominationPublic.vote, described field by field",
+    ("awards.models", "Snapshot"): "the eligibility snapshot kept with an award or nomination",
+    ("awards.models", "Vote"): "NominationPublic.vote, described field by field",
 }
 
 JSON_TYPES: dict[Any, set[str]] = {
@@ -113,7 +117,7 @@ def openapi_schemas() -> dict[str, Any]:
 def _mirrors() -> list[tuple[tuple[str, str], type[BaseModel]]]:
     found = []
     for module in MODULES:
-        short = module.__name__.rsplit(".", 1)[-1]
+        short = module.__name__.removeprefix("app.web.")
         for name, cls in vars(module).items():
             if (
                 inspect.isclass(cls)

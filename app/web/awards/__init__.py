@@ -1,0 +1,1 @@
+"""Awards: history and revocation, decisions, nominations, eligibility and the annual summary."""

@@ -1,0 +1,1 @@
+"""Emulation campaigns: the list and forms, a campaign's page and its sections."""

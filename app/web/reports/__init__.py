@@ -1,0 +1,1 @@
+"""Quarterly reports (the figures): the form, review, lists, files, rankings and trends."""

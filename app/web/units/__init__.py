@@ -1,0 +1,1 @@
+"""The unit tree, a unit's page, and the people of the units."""

@@ -1,0 +1,159 @@
+"""The unit tree of the user's scope, a unit's page, and (administrators) its edit form."""
+
+import asyncio
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+
+from app.web.api_models import Me, Unit
+from app.web.client import Api, ApiError
+from app.web.deps import ApiDep, CurrentUser
+from app.web.error_pages import redirect
+from app.web.forms import DateFields, FormResult, blank_to_none, date_for_input, digits, read_form
+from app.web.i18n import gettext
+from app.web.paging import Paging
+from app.web.templating import render, wants_fragment
+
+router = APIRouter()
+SEARCH_PAGE_SIZE = 50
+PEOPLE_PAGE_SIZE = 20
+MAX_ANCESTORS = 8
+UNIT_FIELDS = ("code", "name", "kind", "address", "valid_from", "valid_to")
+
+
+@dataclass
+class Node:
+    unit: Unit
+    children: list["Node"] = field(default_factory=list)
+
+
+def build_tree(units: list[Unit]) -> list[Node]:
+    """Nest a tree-ordered list; a unit whose parent is out of scope is a root."""
+    nodes = {u.id: Node(u) for u in units}
+    roots: list[Node] = []
+    for unit in units:
+        parent = nodes.get(unit.parent_id) if unit.parent_id is not None else None
+        (parent.children if parent else roots).append(nodes[unit.id])
+    return roots
+
+
+@router.get("/units")
+async def unit_tree(request: Request, api: ApiDep, _me: CurrentUser, q: str = "") -> Response:
+    q = q.strip()[:100]
+    paging = Paging.from_request(request, SEARCH_PAGE_SIZE)
+    context: dict[str, Any] = {"q": q, "tree": [], "results": None, "paging": paging}
+    if q:
+        found = await api.units(q=q, limit=paging.size, offset=paging.offset)
+        context["results"] = found.items
+        context["paging"] = paging.with_total(found.total)
+    else:
+        context["tree"] = build_tree(await api.all_units())
+    return render(request, "units/tree.html", context, block="results")
+
+
+async def _ancestors(api: Api, unit: Unit) -> list[Unit]:
+    """The unit's parents within the user's scope, from the top down (for the breadcrumb)."""
+    chain: list[Unit] = []
+    parent_id = unit.parent_id
+    while parent_id is not None and len(chain) < MAX_ANCESTORS:
+        try:
+            parent = await api.unit(parent_id)
+        except ApiError as error:
+            if error.status == 404:
+                break
+            raise
+        chain.insert(0, parent)
+        parent_id = parent.parent_id
+    return chain
+
+
+def _unit_values(unit: Unit) -> dict[str, str]:
+    return {
+        "code": unit.code,
+        "name": unit.name,
+        "kind": unit.kind,
+        "address": unit.address or "",
+        "valid_from": date_for_input(unit.valid_from),
+        "valid_to": date_for_input(unit.valid_to),
+        "version": str(unit.version),
+    }
+
+
+async def _unit_page(
+    request: Request,
+    api: Api,
+    _me: Me,
+    unit: Unit,
+    *,
+    form: FormResult | None = None,
+    status: int = 200,
+    block: str | None = None,
+) -> Response:
+    paging = Paging.from_request(request, PEOPLE_PAGE_SIZE)
+    context: dict[str, Any] = {
+        "unit": unit,
+        "form": form or FormResult(values=_unit_values(unit)),
+        "saved": request.query_params.get("saved") == "1",
+        "can_edit": "update" in unit.allowed_actions,
+    }
+    fragment = block if wants_fragment(request) else None
+    if fragment == "unit_form":
+        return render(request, "units/unit.html", context, block=block, status=status)
+    if fragment == "people":  # a page of the people list: nothing else is redrawn
+        people = await api.people(unit_id=unit.id, limit=paging.size, offset=paging.offset)
+        context.update(people=people.items, paging=paging.with_total(people.total))
+        return render(request, "units/unit.html", context, block=block, status=status)
+    children, people, ancestors = await asyncio.gather(
+        api.all_units(parent_id=unit.id),
+        api.people(unit_id=unit.id, limit=paging.size, offset=paging.offset),
+        _ancestors(api, unit),
+    )
+    context.update(
+        children=children,
+        people=people.items,
+        paging=paging.with_total(people.total),
+        ancestors=ancestors,
+    )
+    return render(request, "units/unit.html", context, block=block, status=status)
+
+
+@router.get("/units/{unit_id}")
+async def unit_page(request: Request, unit_id: int, api: ApiDep, me: CurrentUser) -> Response:
+    unit = await api.unit(unit_id)
+    return await _unit_page(request, api, me, unit, block="people")
+
+
+@router.post("/units/{unit_id}")
+async def update_unit(request: Request, unit_id: int, api: ApiDep, me: CurrentUser) -> Response:
+    values = await read_form(request)
+    dates = DateFields()
+    changes = {
+        "code": values.get("code", ""),
+        "name": values.get("name", ""),
+        "kind": values.get("kind", ""),
+        "address": blank_to_none(values.get("address")),
+        "valid_from": dates.convert("valid_from", values.get("valid_from")),
+        "valid_to": dates.convert("valid_to", values.get("valid_to")),
+    }
+    version = digits(values.get("version")) or 0
+    try:
+        await api.update_unit(unit_id, changes, version)
+    except ApiError as error:
+        if error.status not in (409, 412, 422):
+            raise
+        form = FormResult(values=values)
+        if error.status == 412:
+            form.message = gettext(
+                "Someone else changed this unit while you were editing it. Reload the page to "
+                "see the current details, then make your change again."
+            )
+        else:
+            form.add_api_error(error, UNIT_FIELDS)
+            dates.explain(form)
+        unit = await api.unit(unit_id)
+        return await _unit_page(
+            request, api, me, unit, form=form, status=error.status, block="unit_form"
+        )
+    return redirect(request, f"/units/{unit_id}?saved=1")
