@@ -55,6 +55,12 @@ def digits(value: str | None, *, size: int = 12) -> int | None:
     return int(value) if value.isascii() and value.isdigit() and len(value) < size else None
 
 
+def posted_version(values: Mapping[str, str]) -> int:
+    """The version a form was read at (its hidden "version" field), for If-Match; 0 if absent,
+    which the API answers with 412 rather than overwriting a change it cannot see."""
+    return digits(values.get("version")) or 0
+
+
 def parse_integer(raw: str | None) -> int | str | None:
     """ "1.234.567" (or 1,234,567 or 1 234 567) → 1234567; blank → None. Anything else is sent
     as typed, so the API names what is wrong with it, in the page's language."""

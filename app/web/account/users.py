@@ -7,7 +7,7 @@ from app.web.api_models import Me, User
 from app.web.client import Api, ApiError
 from app.web.deps import AdminUser, ApiDep
 from app.web.error_pages import redirect
-from app.web.forms import FormResult, checked, digits, read_form
+from app.web.forms import FormResult, checked, posted_version, read_form
 from app.web.i18n import N_, gettext
 from app.web.paging import Paging
 from app.web.templating import render, wants_fragment
@@ -91,7 +91,7 @@ async def user_page(request: Request, user_id: int, api: ApiDep, me: AdminUser) 
 @router.post("/{user_id}/active")
 async def set_active(request: Request, user_id: int, api: ApiDep, me: AdminUser) -> Response:
     values = await read_form(request)
-    version = digits(values.get("version")) or 0
+    version = posted_version(values)
     try:
         user = await api.update_user(user_id, {"is_active": checked(values, "active")}, version)
     except ApiError as error:

@@ -27,7 +27,14 @@ from app.web.client import Api, ApiError
 from app.web.deps import ApiDep, CurrentUser
 from app.web.error_pages import redirect
 from app.web.flash import done_word
-from app.web.forms import DateFields, FormResult, blank_to_none, checked, digits, read_form
+from app.web.forms import (
+    DateFields,
+    FormResult,
+    blank_to_none,
+    checked,
+    posted_version,
+    read_form,
+)
 from app.web.i18n import gettext
 from app.web.templating import render, wants_fragment
 
@@ -136,10 +143,6 @@ async def nomination_page(
     return await _page(request, api, me, nomination)
 
 
-def _version(values: dict[str, str]) -> int:
-    return digits(values.get("version")) or 0
-
-
 async def _failed(
     request: Request,
     api: Api,
@@ -171,7 +174,7 @@ async def _failed(
         forms={name: form},
         status=error.status,
         block=f"{name}_form",
-        version=_version(values) if error.status == 412 else None,
+        version=posted_version(values) if error.status == 412 else None,
     )
 
 
@@ -188,7 +191,9 @@ async def save_dossier(
         "dossier": {code: checked(values, f"dossier.{code}") for code in codes},
     }
     try:
-        saved = await awards_client.update_nomination(api, nomination_id, changes, _version(values))
+        saved = await awards_client.update_nomination(
+            api, nomination_id, changes, posted_version(values)
+        )
         if values.get("action") == "submit":
             await awards_client.transition(api, nomination_id, "submit", saved.version)
     except ApiError as error:
@@ -213,7 +218,7 @@ async def vote(request: Request, nomination_id: int, api: ApiDep, me: CurrentUse
         "held_on": dates.convert("held_on", values.get("held_on")),
     }
     try:
-        await awards_client.transition(api, nomination_id, "vote", _version(values), data)
+        await awards_client.transition(api, nomination_id, "vote", posted_version(values), data)
     except ApiError as error:
         if error.status not in (409, 412, 422):
             raise
@@ -250,7 +255,7 @@ async def decide(request: Request, nomination_id: int, api: ApiDep, me: CurrentU
                 block="decide_form",
             )
     try:
-        await awards_client.transition(api, nomination_id, "decide", _version(values), data)
+        await awards_client.transition(api, nomination_id, "decide", posted_version(values), data)
     except ApiError as error:
         if error.status not in (409, 412, 422):
             raise
@@ -265,7 +270,7 @@ async def reject(request: Request, nomination_id: int, api: ApiDep, me: CurrentU
     values = await read_form(request)
     data = {"reason": values.get("reason", "").strip()}
     try:
-        await awards_client.transition(api, nomination_id, "reject", _version(values), data)
+        await awards_client.transition(api, nomination_id, "reject", posted_version(values), data)
     except ApiError as error:
         if error.status not in (409, 412, 422):
             raise

@@ -18,7 +18,7 @@ from app.web.client import Api, ApiError
 from app.web.deps import ApiDep, CurrentUser
 from app.web.error_pages import redirect
 from app.web.flash import done_word
-from app.web.forms import digits, read_posted
+from app.web.forms import posted_version, read_posted
 from app.web.i18n import N_, gettext
 from app.web.templating import render, wants_fragment
 
@@ -118,7 +118,7 @@ async def progress_section(
 # --- launch and close -----------------------------------------------------------------------
 async def _move(request: Request, api: Api, me: Me, campaign_id: int, action: str) -> Response:
     posted = await read_posted(request)
-    version = digits(posted.values.get("version")) or 0
+    version = posted_version(posted.values)
     try:
         await campaigns_client.move_campaign(api, campaign_id, action, version)
     except ApiError as error:

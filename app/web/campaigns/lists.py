@@ -28,6 +28,7 @@ from app.web.forms import (
     blank_to_none,
     date_for_input,
     digits,
+    posted_version,
     read_posted,
 )
 from app.web.i18n import gettext
@@ -289,7 +290,7 @@ async def update_campaign(
     participants = posted.all("participant_ids")
     dates = DateFields()
     data = _payload(posted.values, participants, dates, editing=True)
-    version = digits(posted.values.get("version")) or 0
+    version = posted_version(posted.values)
     try:
         await campaigns_client.update_campaign(api, campaign_id, data, version)
     except ApiError as error:

@@ -12,7 +12,7 @@ from app.web.campaigns.sections import SectionForms, people_of
 from app.web.client import ApiError
 from app.web.deps import ApiDep, CurrentUser
 from app.web.errors import PageNotFound
-from app.web.forms import FormResult, blank_to_none, digits, read_posted
+from app.web.forms import FormResult, blank_to_none, digits, posted_version, read_posted
 from app.web.i18n import gettext
 from app.web.templating import render
 
@@ -79,7 +79,7 @@ async def move_registration(
     if action not in ("submit", "accept", "return"):
         raise PageNotFound()
     posted = await read_posted(request)
-    version = digits(posted.values.get("version")) or 0
+    version = posted_version(posted.values)
     reason = (posted.values.get("reason") or "").strip()
     forms = SectionForms()
     try:

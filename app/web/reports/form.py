@@ -14,7 +14,7 @@ from app.web.client import Api, ApiError
 from app.web.deps import ApiDep, CurrentUser
 from app.web.error_pages import error_page, redirect
 from app.web.flash import done_word
-from app.web.forms import digits, read_form
+from app.web.forms import digits, posted_version, read_form
 from app.web.i18n import N_, gettext
 from app.web.reports import client as reports_client
 from app.web.reports import common as fig
@@ -300,7 +300,7 @@ async def save_report(request: Request, report_id: int, api: ApiDep, me: Current
     report = await reports_client.report(api, report_id)
     sheet = await load_sheet(api, report=report)
     typed = Typed.from_form(form, sheet.metrics)
-    version = digits(form.get("version")) or 0
+    version = posted_version(form)
     try:
         saved = await reports_client.update_report(api, report_id, typed.values, version)
     except ApiError as error:
@@ -327,7 +327,7 @@ async def review_report(
     if action not in REVIEW_FIELDS:
         return error_page(request, 404)
     form = await read_form(request)
-    version = digits(form.get("version")) or 0
+    version = posted_version(form)
     needs = REVIEW_FIELDS[action]
     typed = {needs[0]: form.get(needs[0], "")[:2000]} if needs else {}
     errors: dict[str, str] = {}

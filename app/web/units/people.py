@@ -19,6 +19,7 @@ from app.web.forms import (
     checked,
     date_for_input,
     digits,
+    posted_version,
     read_form,
 )
 from app.web.i18n import gettext
@@ -172,7 +173,7 @@ async def update_person(
 ) -> Response:
     values = await read_form(request)
     dates = DateFields()
-    version = digits(values.get("version")) or 0
+    version = posted_version(values)
     try:
         await api.update_person(person_id, _payload(values, dates, editing=True), version)
     except ApiError as error:

@@ -11,7 +11,14 @@ from app.web.api_models import Me, Unit
 from app.web.client import Api, ApiError
 from app.web.deps import ApiDep, CurrentUser
 from app.web.error_pages import redirect
-from app.web.forms import DateFields, FormResult, blank_to_none, date_for_input, digits, read_form
+from app.web.forms import (
+    DateFields,
+    FormResult,
+    blank_to_none,
+    date_for_input,
+    posted_version,
+    read_form,
+)
 from app.web.i18n import gettext
 from app.web.paging import Paging
 from app.web.templating import render, wants_fragment
@@ -137,7 +144,7 @@ async def update_unit(request: Request, unit_id: int, api: ApiDep, me: CurrentUs
         "valid_from": dates.convert("valid_from", values.get("valid_from")),
         "valid_to": dates.convert("valid_to", values.get("valid_to")),
     }
-    version = digits(values.get("version")) or 0
+    version = posted_version(values)
     try:
         await api.update_unit(unit_id, changes, version)
     except ApiError as error:
