@@ -123,7 +123,25 @@ class Evaluation(SQLModel):
     issues: list[Issue]
 
 
-class ReportValidation(Evaluation):
+class EarlierValues(SQLModel):
+    """What the clerk sees beside each field: the office's own earlier figures."""
+
+    previous_quarter: dict[str, int | None] | None = Field(
+        default=None,
+        description="The office's input values of the previous quarter of the same statistics "
+        "year (cumulative), or null for Q1 or when none were reported.",
+    )
+    same_quarter_last_year: dict[str, int | None] | None = Field(
+        default=None, description="The office's input values of the same quarter a year earlier."
+    )
+    year_end: bool = Field(
+        default=False,
+        description="The period is the statistics year's last quarter: rates are final. Before "
+        "it, a cumulative rate is progress toward the annual target, not a result.",
+    )
+
+
+class ReportValidation(Evaluation, EarlierValues):
     """The dry run behind the form: what the figures would give, against the unit's targets."""
 
     targets: dict[str, float | None] = {}
@@ -166,21 +184,8 @@ class ValueChange(SQLModel):
     after: int | None
 
 
-class ReportDetail(ReportPublic):
+class ReportDetail(ReportPublic, EarlierValues):
     history: list[ReportEventPublic]
-    previous_quarter: dict[str, int | None] | None = Field(
-        default=None,
-        description="The office's input values of the previous quarter of the same statistics "
-        "year (cumulative), or null for Q1 or when none were reported.",
-    )
-    same_quarter_last_year: dict[str, int | None] | None = Field(
-        default=None, description="The office's input values of the same quarter a year earlier."
-    )
-    year_end: bool = Field(
-        default=False,
-        description="The period is the statistics year's last quarter: rates are final. Before "
-        "it, a cumulative rate is progress toward the annual target, not a result.",
-    )
     changes_since_previous_submission: list[ValueChange] = Field(
         default_factory=list,
         description="Input values that differ between the latest submission and the one before "

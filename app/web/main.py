@@ -20,7 +20,7 @@ from app.web.error_pages import ErrorPageMiddleware
 from app.web.flash import FlashMiddleware
 from app.web.home import board
 from app.web.i18n import LANGUAGES, LanguageMiddleware, current_language, translations
-from app.web.reports import charts, files, form
+from app.web.reports import charts, files, form, review
 from app.web.reports import lists as report_lists
 from app.web.security import SecurityHeadersMiddleware, csrf_guard
 from app.web.templating import HTMX_FILE, STATIC_DIR, static_url
@@ -38,6 +38,8 @@ def warm_up() -> None:
         "campaigns.css",
         "awards.css",
         "app.js",
+        "nav.js",
+        "combobox.js",
         "favicon.svg",
     ):
         static_url(name)
@@ -86,6 +88,7 @@ def create_web(api: ASGIApp | None) -> FastAPI:
         users,
         profile,
         form,
+        review,
         files,
         report_lists,
         charts,

@@ -306,6 +306,15 @@ def test_the_form_gets_last_quarter_last_year_and_whether_rates_are_final(api, f
     assert create(api, w, period="2021-Q4", values=last_year).status_code == 201
     q3 = {**GOOD, "viec_thu_ly_moi": 450000, "viec_co_dieu_kien": 603719}
     assert create(api, w, period="2022-Q3", values=q3).status_code == 201
+    # Before the Q4 report exists, the blank form's dry run already brings them.
+    blank = api.post(
+        f"{URL}/validate",
+        json={"unit_id": w.unit_id("CC_A1"), "period": "2022-Q4", "values": {}},
+        headers=w.headers("reporter_a1"),
+    ).json()
+    assert blank["previous_quarter"]["viec_thu_ly_moi"] == 450000
+    assert blank["same_quarter_last_year"]["viec_thu_ly_moi"] == 400000
+    assert blank["year_end"] is True
     q4 = create(api, w, period="2022-Q4").json()
     detail = api.get(f"{URL}/{q4['id']}", headers=w.headers("reporter_a1")).json()
     assert detail["previous_quarter"]["viec_thu_ly_moi"] == 450000

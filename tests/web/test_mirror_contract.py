@@ -40,6 +40,8 @@ SCHEMAS: dict[tuple[str, str], str] = {
     ("reports.models", "Indicator"): "IndicatorPublic",
     ("reports.models", "Issue"): "Issue",
     ("reports.models", "Evaluation"): "ReportValidation",
+    ("reports.models", "EarlierFigures"): "ReportValidation",
+    ("reports.models", "Validation"): "ReportValidation",
     ("reports.models", "HistoryEvent"): "ReportEventPublic",
     ("reports.models", "Report"): "ReportPublic",
     ("reports.models", "ReportDetail"): "ReportDetail",

@@ -14,6 +14,7 @@ from app.core.types import utcnow
 from app.models.periods import Period
 from app.models.reports import (
     EDITABLE,
+    EarlierValues,
     Report,
     ReportCreate,
     ReportDetail,
@@ -267,10 +268,6 @@ def _detail(
         .order_by(col(ReportEvent.at).desc(), col(ReportEvent.id).desc())
     ).all()
     _, unit, period = row
-    # Beside each field the clerk sees last quarter and the same quarter a year earlier.
-    prev_code = periods.previous_code(period.year, period.quarter)
-    prev_year_code = periods.code_for(period.year - 1, period.quarter)
-    earlier = values_in(session, cat, unit.id, [c for c in (prev_code, prev_year_code) if c])  # type: ignore[arg-type]
     submissions = [e.values for e in events if e.action == "submit" and e.values is not None]
     changes = []
     if len(submissions) >= 2:
@@ -282,11 +279,23 @@ def _detail(
         ]
     return ReportDetail(
         **public.model_dump(),
+        **earlier_values(session, cat, unit, period).model_dump(),
         history=[ReportEventPublic.model_validate(e) for e in events],
+        changes_since_previous_submission=changes,
+    )
+
+
+def earlier_values(session: Session, cat: Catalogue, unit: Unit, period: Period) -> EarlierValues:
+    """Beside each field the clerk sees last quarter and the same quarter a year earlier, on the
+    report's page and on the blank form alike (one rule: figures add up within a statistics
+    year, so a Q1 has no last quarter)."""
+    prev_code = periods.previous_code(period.year, period.quarter)
+    prev_year_code = periods.code_for(period.year - 1, period.quarter)
+    earlier = values_in(session, cat, unit.id, [c for c in (prev_code, prev_year_code) if c])  # type: ignore[arg-type]
+    return EarlierValues(
         previous_quarter=earlier.get(prev_code) if prev_code else None,
         same_quarter_last_year=earlier.get(prev_year_code),
         year_end=period.quarter == 4,
-        changes_since_previous_submission=changes,
     )
 
 
@@ -474,7 +483,12 @@ def validate(
         unit.path, [code for code, _, _ in cat.indicators]
     )
     attained = {code: evaluation.points(ev.indicators.get(code), goal.get(code)) for code in goal}
-    return ReportValidation(**ev.model_dump(), targets=goal, attainment=attained)
+    return ReportValidation(
+        **ev.model_dump(),
+        **earlier_values(session, cat, unit, period).model_dump(),
+        targets=goal,
+        attainment=attained,
+    )
 
 
 def local_date(moment: datetime) -> date:

@@ -11,7 +11,6 @@ from app.web.api_models import ApiModel, Page
 from app.web.client import Api, ApiError
 from app.web.reports.models import (
     Completeness,
-    Evaluation,
     ImportProblem,
     ImportSummary,
     Indicator,
@@ -22,6 +21,7 @@ from app.web.reports.models import (
     Report,
     ReportDetail,
     Targets,
+    Validation,
 )
 
 MAX_PAGE = 500
@@ -113,9 +113,11 @@ async def transition(
     return await api.write(ReportDetail, "POST", path, json=body, version=version)
 
 
-async def validate(api: Api, unit_id: int, period_code: str, values: dict[str, Any]) -> Evaluation:
+async def validate(api: Api, unit_id: int, period_code: str, values: dict[str, Any]) -> Validation:
+    """The API's dry run: derived values, rates, every rule's issues, the targets, and the
+    office's earlier figures (so a blank form shows them too)."""
     data = {"unit_id": unit_id, "period": period_code, "values": values}
-    return await api.write(Evaluation, "POST", "/reports/validate", json=data)
+    return await api.write(Validation, "POST", "/reports/validate", json=data)
 
 
 # ---- rankings ------------------------------------------------------------------------------

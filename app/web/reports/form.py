@@ -1,6 +1,6 @@
 """The figures form of one office and period: sections Về việc and Về tiền, derived totals and
-both rates recomputed as the clerk types, save and submit; the reviewer's approve, return and
-reopen (and a closed period reopened for one office); the report's history."""
+both rates recomputed as the clerk types, save and submit, and the report's history. The
+reviewer's decisions are in review.py."""
 
 import asyncio
 from dataclasses import dataclass, field
@@ -19,11 +19,19 @@ from app.web.i18n import N_, gettext
 from app.web.reports import client as reports_client
 from app.web.reports import common as fig
 from app.web.reports.common import SECTIONS, Typed, period_code, value_errors
-from app.web.reports.models import Evaluation, Indicator, Metric, Period, ReportDetail
+from app.web.reports.models import (
+    Evaluation,
+    Indicator,
+    Metric,
+    Period,
+    ReportDetail,
+    Validation,
+)
 from app.web.templating import render
 
 router = APIRouter()
 PAGE = "reports/report.html"
+Values = dict[str, int | None]
 STALE = N_(
     "Someone else changed this report while you were working on it. Reload the page to see "
     "the current figures, then make your change again."
@@ -59,6 +67,8 @@ class Sheet:
     targets: dict[str, float | None]
     report: ReportDetail | None = None
     writable: bool = True  # the period takes this unit's changes (open, or a lock exception)
+    # The office's figures of last quarter and of the same quarter last year.
+    earlier: tuple[Values | None, Values | None] = (None, None)
 
     @property
     def sections(self) -> list[tuple[str, str, list[Metric]]]:
@@ -90,6 +100,16 @@ async def _writable(api: Api, period: Period, unit_id: int) -> bool:
     return any(e.unit.id == unit_id for e in await reports_client.exceptions(api, period.code))
 
 
+async def _dry_run(api: Api, unit_id: int, code: str) -> Validation | None:
+    """None when the API refuses the unit or period (the page then says why)."""
+    try:
+        return await reports_client.validate(api, unit_id, code, {})
+    except ApiError as error:
+        if error.status != 422:
+            raise
+        return None
+
+
 async def load_sheet(
     api: Api, *, report: ReportDetail | None = None, unit_id: int = 0, code: str = ""
 ) -> Sheet:
@@ -100,20 +120,23 @@ async def load_sheet(
             reports_client.period(api, report.period),
         )
         unit, targets = report.unit, report.targets
+        earlier = (report.previous_quarter, report.same_quarter_last_year)
     else:
-        found, metrics, indicators, period, goal = await asyncio.gather(
+        found, metrics, indicators, period, blank = await asyncio.gather(
             api.unit(unit_id),
             reports_client.metrics(api),
             reports_client.indicators(api),
             reports_client.period(api, code),
-            reports_client.targets(api, int(code[:4]), unit_id),
+            _dry_run(api, unit_id, code),
         )
         if not found.reports_figures:
             raise NotReporting()
         unit = UnitRef.model_validate(found.model_dump())
-        targets = goal.effective or {}
+        # The blank form's dry run brings the targets and the office's earlier figures.
+        targets = blank.targets if blank else {}
+        earlier = (blank.previous_quarter, blank.same_quarter_last_year) if blank else (None, None)
     writable = await _writable(api, period, unit.id)
-    return Sheet(unit, period, metrics, indicators, targets, report, writable)
+    return Sheet(unit, period, metrics, indicators, targets, report, writable, earlier)
 
 
 async def evaluate_typed(
@@ -308,80 +331,3 @@ async def save_report(request: Request, report_id: int, api: ApiDep, me: Current
     if form.get("action") == "submit":
         return await _submit(request, api, me, sheet, saved, typed)
     return redirect(request, f"/reports/{report_id}?done=saved")
-
-
-# ---- the reviewer's decisions --------------------------------------------------------------
-
-REVIEW_FIELDS = {
-    "approve": None,
-    "return": ("comment", N_("Say what the office must correct before returning the report.")),
-    "reopen": ("reason", N_("Give the reason for reopening the approved report.")),
-}
-DONE_AFTER = {"approve": "approved", "return": "returned", "reopen": "reopened"}
-
-
-@router.post("/reports/{report_id:int}/{action}")
-async def review_report(
-    request: Request, report_id: int, action: str, api: ApiDep, me: CurrentUser
-) -> Response:
-    if action not in REVIEW_FIELDS:
-        return error_page(request, 404)
-    form = await read_form(request)
-    version = posted_version(form)
-    needs = REVIEW_FIELDS[action]
-    typed = {needs[0]: form.get(needs[0], "")[:2000]} if needs else {}
-    errors: dict[str, str] = {}
-    message = None
-    if needs and not typed[needs[0]].strip():
-        errors[needs[0]] = gettext(needs[1])
-    else:
-        try:
-            await reports_client.transition(api, report_id, action, version, typed or None)
-        except ApiError as error:
-            if error.status not in (409, 412, 422):
-                raise
-            message = gettext(STALE) if error.status == 412 else error.message
-            errors = {k: v for k, v in error.field_errors.items() if k in typed}
-        else:
-            return redirect(request, f"/reports/{report_id}?done={DONE_AFTER[action]}")
-    report = await reports_client.report(api, report_id)
-    sheet = await load_sheet(api, report=report)
-    view = View(Typed.from_values(report.values, sheet.metrics), report, message=message)
-    view.review, view.review_errors = typed, errors
-    return render_sheet(request, me, sheet, view, status=422 if errors else 409)
-
-
-@router.post("/reports/unlock")
-async def unlock_period(request: Request, api: ApiDep, me: CurrentUser) -> Response:
-    """Reviewers: reopen a closed period for one office (a lock exception), with the reason."""
-    form = await read_form(request)
-    unit_id, code = digits(form.get("unit_id")), period_code(form.get("period"))
-    if unit_id is None or code is None:
-        return error_page(request, 400)
-    reason = form.get("unlock_reason", "")[:2000]
-    back = await reports_client.report_for(api, unit_id, code)
-    target = f"/reports/{back.id}" if back else f"/reports/new?unit_id={unit_id}&period={code}"
-    errors: dict[str, str] = {}
-    message = None
-    if not reason.strip():
-        errors["unlock_reason"] = gettext(
-            "Give the reason for reopening the period for this office."
-        )
-    else:
-        try:
-            await reports_client.add_exception(api, code, unit_id, reason)
-        except ApiError as error:
-            if error.status not in (409, 422):
-                raise
-            message = error.message
-            if "reason" in error.field_errors:
-                errors["unlock_reason"] = error.field_errors["reason"]
-        else:
-            joiner = "&" if "?" in target else "?"
-            return redirect(request, f"{target}{joiner}done=unlocked")
-    report = await reports_client.report(api, back.id) if back else None
-    sheet = await load_sheet(api, report=report, unit_id=unit_id, code=code)
-    values = report.values if report else {}
-    view = View(Typed.from_values(values, sheet.metrics), report or Evaluation(), message=message)
-    view.review, view.review_errors = {"unlock_reason": reason}, errors
-    return render_sheet(request, me, sheet, view, status=422 if errors else 409)

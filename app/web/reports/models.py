@@ -122,6 +122,18 @@ class Evaluation(ApiModel):
         return [i for i in self.issues if code in i.fields]
 
 
+class EarlierFigures(ApiModel):
+    """The office's own earlier figures, shown beside each field."""
+
+    previous_quarter: dict[str, int | None] | None = None
+    same_quarter_last_year: dict[str, int | None] | None = None
+    year_end: bool = False
+
+
+class Validation(Evaluation, EarlierFigures):
+    """The dry run of a form (POST /reports/validate)."""
+
+
 class HistoryEvent(ApiModel):
     at: datetime
     actor: str
@@ -163,11 +175,8 @@ class ValueChange(ApiModel):
     after: int | None = None
 
 
-class ReportDetail(Report):
+class ReportDetail(Report, EarlierFigures):
     history: list[HistoryEvent] = []
-    previous_quarter: dict[str, int | None] | None = None
-    same_quarter_last_year: dict[str, int | None] | None = None
-    year_end: bool = False
     changes_since_previous_submission: list[ValueChange] = []
 
     @property
