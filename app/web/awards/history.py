@@ -46,12 +46,8 @@ def _picker_field(request: Request) -> str:
     return field
 
 
-@router.get("/awards/recipients")
-async def recipient_search(request: Request, api: ApiDep, _me: CurrentUser) -> Response:
+async def _matches(api: Api, q: str) -> dict[str, Any]:
     """People and units (in and outside the sector) whose name matches what was typed."""
-    field = _picker_field(request)
-    q = (request.query_params.get(f"{field}_q") or request.query_params.get("q") or "").strip()
-    q = q[:100]
     people: list[Any] = []
     units: list[Any] = []
     if len(q) >= 2:
@@ -59,7 +55,19 @@ async def recipient_search(request: Request, api: ApiDep, _me: CurrentUser) -> R
             awards_client.find_people(api, q), awards_client.find_units(api, q)
         )
         people, units = found_people.items, found_units.items
-    ctx = {"field": field, "q": q, "people": people, "units": units}
+    return {"q": q, "people": people, "units": units}
+
+
+def _typed(request: Request, field: str) -> str:
+    params = request.query_params
+    return (params.get(f"{field}_q") or params.get("q") or "").strip()[:100]
+
+
+@router.get("/awards/recipients")
+async def recipient_search(request: Request, api: ApiDep, _me: CurrentUser) -> Response:
+    """The picker's list of matches for what was typed."""
+    field = _picker_field(request)
+    ctx = {"field": field, **await _matches(api, _typed(request, field))}
     return render(request, "awards/_picker_results.html", ctx)
 
 
@@ -123,9 +131,24 @@ def _award_query(filters: dict[str, Any]) -> dict[str, Any]:
     return query
 
 
+async def _typed_recipient(api: Api, request: Request, filters: dict[str, Any]) -> Any:
+    """Enter in the picker's box searches with the name as typed: a single match becomes the
+    filter; otherwise the matches are offered (the list open) and the filter waits for a pick."""
+    typed = _typed(request, "who") if not filters["who"] else ""
+    if not typed or wants_fragment(request):
+        return None
+    found = await _matches(api, typed)
+    if len(found["people"]) + len(found["units"]) != 1:
+        return found
+    one = found["people"][0] if found["people"] else found["units"][0]
+    filters["who"] = f"{'person' if found['people'] else 'unit'}:{one.id}"
+    return None
+
+
 @router.get("/awards")
 async def award_history(request: Request, api: ApiDep, me: CurrentUser) -> Response:
     filters = _history_filters(request)
+    matches = await _typed_recipient(api, request, filters)
     paging = Paging.from_request(request, PAGE_SIZE)
     found = await awards_client.awards(
         api, limit=paging.size, offset=paging.offset, **_award_query(filters)
@@ -147,6 +170,8 @@ async def award_history(request: Request, api: ApiDep, me: CurrentUser) -> Respo
         type_groups=type_options(remember_types(types)),
         issuers=issuers,
         who_label=who_label,
+        who_typed=matches["q"] if matches else "",
+        who_found=matches,
     )
     return render(request, "awards/history.html", ctx, block="results")
 

@@ -26,12 +26,13 @@ from app.web.forms import (
     DateFields,
     FormResult,
     blank_to_none,
+    checked,
     date_for_input,
     digits,
     posted_version,
     read_posted,
 )
-from app.web.i18n import gettext
+from app.web.i18n import N_, gettext
 from app.web.paging import Paging
 from app.web.templating import render
 from app.web.units.options import unit_options
@@ -54,6 +55,12 @@ CAMPAIGN_FIELDS = (
     "participant_ids",
 )
 PARTICIPANT_KINDS = ("provincial_department", "internal_office", "district_office")
+SELECTIONS = ("districts", "none")  # the buttons above the participants' boxes
+NO_PARTICIPANTS = N_(
+    "No participating unit is ticked. A campaign without participants cannot be launched: tick "
+    "the units (for example with “Select every district office”), or confirm below that you will "
+    "add them later."
+)
 
 
 async def board_tasks(api: Api, me: Me) -> list[CampaignTask]:
@@ -146,6 +153,18 @@ def _participant_groups(units: list[Unit]) -> list[tuple[str, list[Unit]]]:
     return groups
 
 
+def _select(action: str, chosen: set[str], units: list[Unit]) -> set[str]:
+    """What the participants' buttons do: tick every district office (keeping the other boxes
+    as they were), or untick everything."""
+    if action == "districts":
+        return chosen | {
+            str(u.id) for u in units if u.kind == "district_office" and not u.is_external
+        }
+    if action == "none":
+        return set()
+    return chosen
+
+
 async def _form_page(
     request: Request,
     api: Api,
@@ -155,8 +174,11 @@ async def _form_page(
     *,
     campaign: Campaign | None = None,
     status: int = 200,
+    select: str = "",
+    confirm_empty: bool = False,
 ) -> Response:
     units, campaigns = await asyncio.gather(api.all_units(), campaigns_client.all_campaigns(api))
+    selected = _select(select, selected, units)
     # The units above the user may launch campaigns it takes part in (the Ministry, the
     # General Department); the API names them in /me.
     launchers: list[tuple[int, str]] = [(u.id, u.name) for u in me.ancestors]
@@ -174,6 +196,7 @@ async def _form_page(
         "owner_options": unit_options(units, internal_only=True),
         "parent_options": parents,
         "groups": _participant_groups(units),
+        "confirm_empty": confirm_empty,
         "action": f"/campaigns/{campaign.id}/edit" if campaign else "/campaigns/new",
     }
     return render(request, "campaigns/form.html", context, block="campaign_form", status=status)
@@ -236,6 +259,16 @@ async def new_campaign(request: Request, api: ApiDep, me: CurrentUser) -> Respon
 async def create_campaign(request: Request, api: ApiDep, me: CurrentUser) -> Response:
     posted = await read_posted(request)
     participants = posted.all("participant_ids")
+    selection = posted.values.get("select", "")
+    if selection in SELECTIONS:  # a participants' button, without JavaScript: nothing is saved
+        form = FormResult(values=posted.values)
+        return await _form_page(request, api, me, form, set(participants), select=selection)
+    # The API keeps a campaign with no participant as a draft it will not launch; a form sent
+    # with none (a box-ticking click overtaken by the submit, say) is confirmed before it is.
+    if not participants and not checked(posted.values, "confirm_no_participants"):
+        warning = {"participant_ids": gettext(NO_PARTICIPANTS)}
+        form = FormResult(values=posted.values, errors=warning)
+        return await _form_page(request, api, me, form, set(), status=422, confirm_empty=True)
     dates = DateFields()
     data = _payload(posted.values, participants, dates, editing=False)
     try:
@@ -246,7 +279,15 @@ async def create_campaign(request: Request, api: ApiDep, me: CurrentUser) -> Res
         form = FormResult(values=posted.values)
         form.add_api_error(error, CAMPAIGN_FIELDS, body_field="ends_on")
         dates.explain(form)
-        return await _form_page(request, api, me, form, set(participants), status=error.status)
+        return await _form_page(
+            request,
+            api,
+            me,
+            form,
+            set(participants),
+            status=error.status,
+            confirm_empty=not participants,
+        )
     return redirect(request, f"/campaigns/{created.id}?done=created")
 
 
@@ -255,11 +296,7 @@ async def participant_choices(request: Request, api: ApiDep, _me: CurrentUser) -
     """The participants fieldset again, with every district office (or nothing) ticked."""
     units = await api.all_units()
     chosen = set(request.query_params.getlist("participant_ids"))
-    action = request.query_params.get("select", "")
-    if action == "districts":
-        chosen |= {str(u.id) for u in units if u.kind == "district_office" and not u.is_external}
-    elif action == "none":
-        chosen = set()
+    chosen = _select(request.query_params.get("select", ""), chosen, units)
     context = {"form": FormResult(), "selected": chosen, "groups": _participant_groups(units)}
     return render(request, "campaigns/_participants.html", context)
 
@@ -288,6 +325,13 @@ async def update_campaign(
 ) -> Response:
     posted = await read_posted(request)
     participants = posted.all("participant_ids")
+    selection = posted.values.get("select", "")
+    if selection in SELECTIONS:  # a participants' button, without JavaScript: nothing is saved
+        campaign = await campaigns_client.campaign(api, campaign_id)
+        form = FormResult(values=posted.values)
+        return await _form_page(
+            request, api, me, form, set(participants), campaign=campaign, select=selection
+        )
     dates = DateFields()
     data = _payload(posted.values, participants, dates, editing=True)
     version = posted_version(posted.values)

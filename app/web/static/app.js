@@ -35,6 +35,22 @@
   document.addEventListener("click", function (event) {
     var target = event.target instanceof Element ? event.target : null;
     if (!target) { return; }
+    // "Select every district office" / "Clear the selection" tick the boxes here and now, so a
+    // submit right after cannot leave with the form half filled. (Without JavaScript the same
+    // buttons post the form, which comes back with the boxes ticked and nothing saved.)
+    var tick = target.closest("[data-tick], [data-untick]");
+    if (tick) {
+      event.preventDefault();
+      var on = tick.hasAttribute("data-tick");
+      var boxes = document.querySelectorAll(tick.getAttribute(on ? "data-tick" : "data-untick"));
+      Array.prototype.forEach.call(boxes, function (box) { box.checked = on; });
+      var count = document.getElementById(tick.getAttribute("aria-describedby"));
+      if (count && count.dataset.count) {
+        count.textContent = count.dataset.countText.replace(
+          "{count}", String(document.querySelectorAll(count.dataset.count).length));
+      }
+      return;
+    }
     // Demo accounts on the login page: fill the form.
     var fill = target.closest("[data-fill-username]");
     if (fill) {
