@@ -1,9 +1,7 @@
 """The pages through a TestClient on the whole app (pages + API in process), and helpers that
 log in the way a browser does: read the form's token, post the form, keep the cookie."""
 
-import re
 from collections.abc import Iterator
-from html import unescape
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,9 +10,7 @@ from sqlmodel import Session
 from app.demo.loader import DEMO_PASSWORD, load
 from app.main import create_app
 from tests.factories import PASSWORD
-
-META_CSRF = re.compile(r'<meta name="csrf-token" content="([^"]*)">')
-FIELD_CSRF = re.compile(r'name="csrf_token" value="([^"]*)"')
+from tests.web.html import csrf_token, form_fields, one
 
 
 def landed(response, url: str, done: str) -> None:
@@ -24,17 +20,9 @@ def landed(response, url: str, done: str) -> None:
     assert f"thidua_done={done};" in response.headers.get("set-cookie", "")
 
 
-def csrf_in(html: str) -> str:
-    """The anti-forgery token the page carries (meta tag)."""
-    found = META_CSRF.search(html)
-    assert found, "the page carries no csrf-token meta tag"
-    return found.group(1)
-
-
-def form_csrf_in(html: str) -> str:
-    found = FIELD_CSRF.search(html)
-    assert found, "the page has no form with a csrf_token field"
-    return unescape(found.group(1))
+def login_form(page) -> dict[str, str]:
+    """The login form's fields as the page wrote them (its own token, the next page…)."""
+    return form_fields(one(page, 'form[action="/login"]'))
 
 
 def log_in(client: TestClient, username: str, password: str = PASSWORD, next: str = "/"):
@@ -46,7 +34,7 @@ def log_in(client: TestClient, username: str, password: str = PASSWORD, next: st
             "username": username,
             "password": password,
             "next": next,
-            "csrf_token": form_csrf_in(page.text),
+            "csrf_token": login_form(page)["csrf_token"],
         },
         follow_redirects=False,
     )
@@ -56,7 +44,7 @@ def page_token(client: TestClient, path: str = "/") -> str:
     """Open a page as the signed-in user and return the CSRF token it carries."""
     response = client.get(path)
     assert response.status_code == 200, response.text[:500]
-    return csrf_in(response.text)
+    return csrf_token(response)
 
 
 @pytest.fixture

@@ -1,9 +1,8 @@
 """User administration: administrators only; create, deactivate, reactivate, reset password."""
 
-import re
-
 from tests.factories import PASSWORD
 from tests.web.conftest import log_in, page_token, signed_in
+from tests.web.html import field_error, form_fields, links, one, row, table_rows, text
 
 
 def test_a_reporter_gets_a_403_page_for_admin_pages(web, world):
@@ -11,14 +10,15 @@ def test_a_reporter_gets_a_403_page_for_admin_pages(web, world):
     for path in ("/admin/users", "/admin/users/new", f"/admin/users/{world.users['admin_a'].id}"):
         response = web.get(path)
         assert response.status_code == 403
-        assert "Bạn không có quyền truy cập trang này" in response.text
-    assert 'href="/admin/users"' not in web.get("/").text
+        assert "Bạn không có quyền truy cập trang này" in text(one(response, "main"))
+    assert "/admin/users" not in links(web.get("/"))
 
 
 def test_admin_lists_users_of_their_scope(web, world):
     signed_in(web, "admin_a")
     html = web.get("/admin/users").text
-    assert "reporter_a1" in html and "Cán bộ báo cáo" in html
+    username, _name, role, _unit, _status = table_rows(row(html, "reporter_a1"))[0]
+    assert username == "reporter_a1" and role == "Cán bộ báo cáo"
     assert "reporter_b1" not in html  # another province
 
 
@@ -35,9 +35,11 @@ def test_admin_creates_a_user_after_fixing_errors(web, world):
     }
     bad = web.post("/admin/users/new", data=form)
     assert bad.status_code == 422
-    assert '<p class="field-error" id="e-username">Sai định dạng</p>' in bad.text
-    assert '<p class="field-error" id="e-password">Tối thiểu 8 ký tự</p>' in bad.text
-    assert 'value="Nguyễn Văn Mới"' in bad.text and "short" not in bad.text  # never echo passwords
+    assert field_error(bad, "username") == "Sai định dạng"
+    assert field_error(bad, "password") == "Tối thiểu 8 ký tự"
+    kept = form_fields(one(bad, "#user-form"))
+    assert kept["full_name"] == "Nguyễn Văn Mới" and kept["username"] == "Bad Name!"
+    assert kept["password"] == "" and "short" not in bad.text  # never echo passwords
 
     good = web.post(
         "/admin/users/new",
@@ -45,7 +47,7 @@ def test_admin_creates_a_user_after_fixing_errors(web, world):
         follow_redirects=False,
     )
     assert good.status_code == 303
-    assert "Đã tạo tài khoản." in web.get(good.headers["location"]).text
+    assert text(one(web.get(good.headers["location"]), "main .notice")) == "Đã tạo tài khoản."
     web.cookies.clear()
     assert log_in(web, "moi.thanhphu", "mật khẩu đủ dài").status_code == 303
 
@@ -60,7 +62,8 @@ def test_deactivated_user_cannot_log_in_and_reactivation_lets_them_back(web, wor
         data={"csrf_token": token, "version": "1", "active": "false"},
         headers={"HX-Request": "true"},
     )
-    assert off.status_code == 200 and "Đã vô hiệu hóa" in off.text and "<html" not in off.text
+    assert off.status_code == 200 and "<html" not in off.text
+    assert text(one(off, "#user-status .badge")) == "Đã vô hiệu hóa"
 
     other = web.__class__(web.app)
     assert log_in(other, "reporter_a2").status_code == 401
@@ -78,14 +81,20 @@ def test_admin_cannot_deactivate_themselves(web, world):
     signed_in(web, "admin_a")
     user_id = world.users["admin_a"].id
     html = web.get(f"/admin/users/{user_id}").text
-    assert re.search(r'<button type="submit" class="btn danger" disabled', html)
+    button = one(html, "#user-status button[type=submit]")
+    assert "danger" in button["class"] and button.has_attr("disabled")
+    assert text(one(html, f"#{button['aria-describedby']}")) == (
+        "Bạn không thể tự vô hiệu hóa tài khoản của mình."
+    )
     response = web.post(
         f"/admin/users/{user_id}/active",
         data={"csrf_token": page_token(web), "version": "1", "active": "false"},
         headers={"HX-Request": "true"},
     )
     assert response.status_code == 422
-    assert "Bạn không thể tự vô hiệu hóa tài khoản của mình" in response.text
+    assert "Bạn không thể tự vô hiệu hóa tài khoản của mình" in text(
+        one(response, "#user-status .error-summary")
+    )
 
 
 def test_admin_resets_a_password(web, world):
@@ -98,7 +107,7 @@ def test_admin_resets_a_password(web, world):
         data={"csrf_token": token, "password": "một hai ba bốn", "password_confirm": "khác"},
     )
     assert mismatch.status_code == 422
-    assert "Hai mật khẩu nhập vào không giống nhau" in mismatch.text
+    assert field_error(mismatch, "password_confirm") == "Hai mật khẩu nhập vào không giống nhau"
 
     done = web.post(
         f"/admin/users/{user_id}/password",
@@ -109,7 +118,8 @@ def test_admin_resets_a_password(web, world):
         },
         headers={"HX-Request": "true"},
     )
-    assert done.status_code == 200 and "Đã đặt lại mật khẩu" in done.text
+    assert done.status_code == 200
+    assert "Đã đặt lại mật khẩu" in text(one(done, "#reset-form .notice"))
     other = web.__class__(web.app)
     assert log_in(other, "reporter_a1", PASSWORD).status_code == 401
     assert log_in(other, "reporter_a1", "một hai ba bốn").status_code == 303

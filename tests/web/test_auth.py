@@ -8,7 +8,8 @@ from fastapi.testclient import TestClient
 from app.core.config import get_settings
 from app.main import create_app
 from tests.factories import PASSWORD
-from tests.web.conftest import form_csrf_in, log_in, page_token, signed_in
+from tests.web.conftest import log_in, login_form, page_token, signed_in
+from tests.web.html import one, text
 from tests.web.test_session import OFF_SITE, browser_target
 
 
@@ -47,8 +48,8 @@ def test_wrong_password_shows_a_vietnamese_message_and_sets_no_session(web, worl
     response = log_in(web, "reporter_a1", "not the password")
 
     assert response.status_code == 401
-    assert "Sai tên đăng nhập hoặc mật khẩu" in response.text
-    assert 'value="reporter_a1"' in response.text  # the username is kept
+    assert "Sai tên đăng nhập hoặc mật khẩu" in text(one(response, ".error-summary"))
+    assert login_form(response)["username"] == "reporter_a1"  # the username is kept
     assert not any(h.startswith("thidua_session=") for h in response.headers.get_list("set-cookie"))
 
 
@@ -65,7 +66,7 @@ def test_login_without_the_double_submit_token_is_refused(web, world):
 
 
 def test_login_token_from_another_browser_is_refused(web, world):
-    token = form_csrf_in(web.get("/login").text)
+    token = login_form(web.get("/login"))["csrf_token"]
     web.cookies.set("thidua_login_csrf", "someone-elses-cookie")
     response = web.post(
         "/login",
@@ -100,14 +101,14 @@ def test_signed_out_visitor_is_sent_to_login_and_back_after(web, world):
     assert first.headers["location"] == "/login?next=%2Funits%3Fq%3Dgiong"
 
     page = web.get(first.headers["location"])
-    assert 'name="next" value="/units?q=giong"' in page.text
+    assert login_form(page)["next"] == "/units?q=giong"
     done = web.post(
         "/login",
         data={
             "username": "reporter_a1",
             "password": PASSWORD,
             "next": "/units?q=giong",
-            "csrf_token": form_csrf_in(page.text),
+            "csrf_token": login_form(page)["csrf_token"],
         },
         follow_redirects=False,
     )
@@ -127,7 +128,7 @@ def test_login_never_sends_the_browser_off_the_site(web, world):
     for target in OFF_SITE:
         web.cookies.clear()
         page = web.get("/login", params={"next": target})
-        assert 'name="next" value="/"' in page.text, target  # the form does not carry it on
+        assert login_form(page)["next"] == "/", target  # the form does not carry it on
 
         # A forged form that posts the value anyway.
         response = log_in_from(web, page.text, next=target)
@@ -147,7 +148,7 @@ def test_login_and_language_switch_return_to_a_page_on_the_site(web, world, targ
         == target
     )
     page = web.get("/login", params={"next": target})
-    assert f'name="next" value="{target}"' in page.text
+    assert login_form(page)["next"] == target
     response = log_in_from(web, page.text, next=target)
     assert response.headers["location"] == target
 
@@ -159,7 +160,7 @@ def log_in_from(web, page_html: str, next: str):
             "username": "reporter_a1",
             "password": PASSWORD,
             "next": next,
-            "csrf_token": form_csrf_in(page_html),
+            "csrf_token": login_form(page_html)["csrf_token"],
         },
         follow_redirects=False,
     )
@@ -188,12 +189,12 @@ def test_the_login_throttle_counts_the_browsers_address_not_the_web_servers(worl
     browser does not throttle a colleague's browser elsewhere."""
     app = create_app()
     with (
-        TestClient(app, client=("203.0.113.7", 40000), raise_server_exceptions=False) as one,
+        TestClient(app, client=("203.0.113.7", 40000), raise_server_exceptions=False) as throttled,
         TestClient(app, client=("198.51.100.23", 40000), raise_server_exceptions=False) as other,
     ):
         for _ in range(get_settings().login_max_failures):
-            assert log_in(one, "reporter_a1", "not the password").status_code == 401
-        refused = log_in(one, "reporter_a1")
+            assert log_in(throttled, "reporter_a1", "not the password").status_code == 401
+        refused = log_in(throttled, "reporter_a1")
         assert refused.status_code == 429
         assert "Đăng nhập sai quá nhiều lần" in refused.text
         assert not any(

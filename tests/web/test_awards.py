@@ -3,17 +3,11 @@ their row), the recipient picker, nominations through the council, revocation, t
 the unit and person pages, roles and CSRF."""
 
 import re
-from html import unescape
 
 from tests.web.conftest import page_token, signed_in
+from tests.web.html import field_error, form_fields, links, one, parse, select, table_rows, text
 
 DECISIONS = "/api/v1/decisions"
-
-
-def _field_error(html: str, fid: str) -> str:
-    found = re.search(rf'<p class="field-error[^"]*"[^>]*id="e-{fid}"[^>]*>([^<]*)</p>', html)
-    assert found, f"no error shown beside {fid}"
-    return unescape(found.group(1)).strip()
 
 
 def _decision_form(w, issuer: str = "CUC_A", **extra: str) -> dict[str, str]:
@@ -79,16 +73,25 @@ def test_a_decision_with_rows_inside_and_outside_the_sector_is_shown_with_them(
     location = response.headers["location"]
     assert re.fullmatch(r"/decisions/\d+\?created=1", location)
 
-    page = web.get(location).text
-    assert "Quyết định 415/QĐ-CTHADS" in page
-    assert "Đã ghi quyết định với 4 lượt khen thưởng." in page
-    assert "20/12/2022" in page and "Khen thưởng theo công trạng và thành tích" in page
-    assert "Cục THADS tỉnh Bến Tre" in page
-    for name in ("Nguyễn Văn An", "Phạm Quốc Dũng", "Ủy ban nhân dân tỉnh Bến Tre"):
-        assert name in page
-    assert page.count('<span class="badge external">Ngoài ngành</span>') == 2
+    page = parse(web.get(location))
+    assert text(one(page, "h1")) == "Quyết định 415/QĐ-CTHADS"
+    assert text(one(page, "main .notice")) == "Đã ghi quyết định với 4 lượt khen thưởng."
+    facts = text(one(page, "dl.facts"))
+    assert "20/12/2022" in facts and "Khen thưởng theo công trạng và thành tích" in facts
+    assert "Cục THADS tỉnh Bến Tre" in facts
+    recipients = [text(name) for name in select(page, "main tbody .rname")]
+    assert sorted(recipients) == sorted(
+        [
+            "Nguyễn Văn An",
+            "Phạm Quốc Dũng",
+            "Ủy ban nhân dân tỉnh Bến Tre",
+            "Chi cục THADS huyện Thạnh Phú",
+        ]
+    )
+    assert [text(b) for b in select(page, "main tbody .badge.external")] == ["Ngoài ngành"] * 2
     # Each award keeps the eligibility result it was made on.
-    assert "Kết quả xét tiêu chuẩn khi quyết định" in page and "Tiêu chuẩn Giấy khen" in page
+    assert "Kết quả xét tiêu chuẩn khi quyết định" in table_rows(one(page, "main thead"))[0]
+    assert any("Tiêu chuẩn Giấy khen" in text(cell) for cell in select(page, "td.reasons"))
 
 
 def test_a_general_department_decision_with_ttldxs_shows_the_error_beside_row_1(
@@ -104,19 +107,24 @@ def test_a_general_department_decision_with_ttldxs_shows_the_error_beside_row_1(
     response = _post(web, "/decisions/new", data)
 
     assert response.status_code == 422
-    html = response.text
-    assert _field_error(html, "awards-0-award_type") == (
+    html = parse(response)
+    assert field_error(html, "awards-0-award_type") == (
         "Tổng cục THADS không có thẩm quyền tặng Tập thể lao động xuất sắc: "
         "hình thức này do cấp cao hơn quyết định"
     )
-    select = re.search(r'<select id="f-awards-0-award_type"[^>]*>', html).group(0)
-    assert 'aria-invalid="true"' in select and 'aria-describedby="e-awards-0-award_type"' in select
-    assert "e-awards-1-award_type" not in html  # only the row at fault
+    award_type = one(html, "#f-awards-0-award_type")
+    assert award_type["aria-invalid"] == "true"
+    assert award_type["aria-describedby"] == "e-awards-0-award_type"
+    # Only the row at fault: no other message, no other field marked invalid.
+    assert [e["id"] for e in select(html, ".field-error")] == ["e-awards-0-award_type"]
+    assert [c["id"] for c in select(html, '[aria-invalid="true"]')] == ["f-awards-0-award_type"]
     # Everything typed is kept: the fields, both rows, their chosen recipients.
-    assert 'value="1520/QĐ-TCTHADS"' in html and 'value="20/12/2022"' in html
-    assert re.search(r'<option value="TTLDXS" selected>', html)
-    assert f'name="awards.1.recipient" value="person:{w.person_id("external_a")}"' in html
-    assert "Phạm Quốc Dũng (ngoài)" in html
+    kept = form_fields(one(html, "#decision-form"))
+    assert kept["number"] == "1520/QĐ-TCTHADS" and kept["signed_on"] == "20/12/2022"
+    assert kept["awards.0.award_type"] == "TTLDXS"
+    assert kept["awards.1.recipient"] == f"person:{w.person_id('external_a')}"
+    assert kept["awards.1.recipient_label"] == "Phạm Quốc Dũng (ngoài)"
+    assert text(one(html, "#row-1 .chosen-name")) == "Phạm Quốc Dũng (ngoài)"
     assert _decisions_total(api, w) == 0
 
 
@@ -130,10 +138,10 @@ def test_the_form_comes_back_alone_to_htmx_with_dates_explained(web, figures_wor
     response = _post(web, "/decisions/new", data, headers={"HX-Request": "true"})
     assert response.status_code == 422
     assert response.text.lstrip().startswith('<form id="decision-form"')
-    assert _field_error(response.text, "signed_on") == "Nhập ngày theo dạng dd/mm/yyyy"
-    assert _field_error(response.text, "number") == "Không được để trống"
+    assert field_error(response, "signed_on") == "Nhập ngày theo dạng dd/mm/yyyy"
+    assert field_error(response, "number") == "Không được để trống"
     # The API names the recipient of row 1 (awards.0.recipient_person_id): shown beside it.
-    assert "Chọn một đơn vị hoặc một cá nhân" in _field_error(response.text, "awards-0-recipient")
+    assert "Chọn một đơn vị hoặc một cá nhân" in field_error(response, "awards-0-recipient")
 
 
 def test_rows_are_added_and_removed_keeping_what_was_typed(web, figures_world):
@@ -149,10 +157,11 @@ def test_rows_are_added_and_removed_keeping_what_was_typed(web, figures_world):
         headers=headers,
     )
     assert added.status_code == 200
-    html = added.text
-    assert "<form" not in html and html.count('<fieldset class="award-row') == 2
-    assert "Chi cục THADS huyện Thạnh Phú" in html  # row 1 kept its recipient
-    assert re.search(r'<select id="f-awards-1-award_type"[^>]*autofocus', html)
+    html = parse(added)
+    assert not select(html, "form") and len(select(html, "fieldset.award-row")) == 2
+    # Row 1 kept its recipient; the new row's first field takes the focus.
+    assert text(one(html, "#row-0 .chosen-name")) == "Chi cục THADS huyện Thạnh Phú"
+    assert one(html, "#f-awards-1-award_type").has_attr("autofocus")
 
     second = _row(1, "BANG_KHEN_BO", f"person:{w.person_id('staff_a1')}", "Nguyễn Văn An")
     removed = _post(
@@ -162,9 +171,10 @@ def test_rows_are_added_and_removed_keeping_what_was_typed(web, figures_world):
         token_page="/decisions/new",
         headers=headers,
     )
-    assert removed.text.count('<fieldset class="award-row') == 1
-    assert "Nguyễn Văn An" in removed.text and "Thạnh Phú" not in removed.text
-    assert f'name="awards.0.recipient" value="person:{w.person_id("staff_a1")}"' in removed.text
+    assert len(select(removed, "fieldset.award-row")) == 1
+    assert text(one(removed, "#row-0 .chosen-name")) == "Nguyễn Văn An"
+    assert "Thạnh Phú" not in removed.text
+    assert form_fields(removed)["awards.0.recipient"] == f"person:{w.person_id('staff_a1')}"
 
 
 def test_the_picker_finds_people_and_units_inside_and_outside_the_sector(web, figures_world):
@@ -175,21 +185,24 @@ def test_the_picker_finds_people_and_units_inside_and_outside_the_sector(web, fi
         params={"field": "awards.2.recipient", "awards.2.recipient_q": "giong"},
         headers={"HX-Request": "true"},
     ).text
-    assert "Chi cục THADS huyện Giồng Trôm" in found
-    assert "Công an huyện Giồng Trôm" in found and "ngoài ngành" in found
-    assert f"recipient=unit:{w.unit_id('EXT_A1')}" in found
+    options = {text(o): o for o in select(found, "[role=option]")}
+    assert any(o.startswith("Chi cục THADS huyện Giồng Trôm · đơn vị") for o in options)
+    police = [o for o in options if o.startswith("Công an huyện Giồng Trôm")]
+    assert len(police) == 1 and police[0].endswith("· ngoài ngành")
+    assert options[police[0]]["hx-get"].endswith(f"recipient=unit:{w.unit_id('EXT_A1')}")
 
     people = web.get(
         "/awards/recipients", params={"field": "candidate", "candidate_q": "dung"}
     ).text
-    assert "Phạm Quốc Dũng" in people and "Huỳnh Thị Em" not in people  # other province
+    assert any(text(o).startswith("Phạm Quốc Dũng") for o in select(people, "[role=option]"))
+    assert "Huỳnh Thị Em" not in people  # other province
 
     chosen = web.get(
         "/awards/recipients/pick",
         params={"field": "awards.2.recipient", "recipient": f"unit:{w.unit_id('EXT_A1')}"},
     ).text
-    assert f'name="awards.2.recipient" value="unit:{w.unit_id("EXT_A1")}"' in chosen
-    assert "Công an huyện Giồng Trôm (ngoài ngành)" in chosen
+    assert form_fields(chosen)["awards.2.recipient"] == f"unit:{w.unit_id('EXT_A1')}"
+    assert text(one(chosen, ".chosen-name")) == "Công an huyện Giồng Trôm (ngoài ngành)"
     assert web.get("/awards/recipients", params={"field": "x.recipient"}).status_code == 400
     short = web.get("/awards/recipients", params={"field": "who", "who_q": "a"}).text
     assert "Gõ ít nhất hai chữ cái." in short
@@ -207,16 +220,19 @@ def test_decisions_are_listed_and_searched(web, figures_world, api):
     )
     signed_in(web, "viewer_a")
     page = web.get("/decisions").text
-    assert "2 quyết định" in page and "415/QĐ-CTHADS" in page and "238/QĐ-CTHADS" in page
-    assert "Khen thưởng đột xuất" in page
-    assert 'href="/decisions/new"' not in page  # a viewer records no decision
+    assert text(one(page, "#decision-results .count")).startswith("2 quyết định")
+    listed = {cells[0]: cells[3] for cells in table_rows(one(page, "#decision-results tbody"))}
+    assert listed["238/QĐ-CTHADS"] == "Khen thưởng đột xuất" and "415/QĐ-CTHADS" in listed
+    assert "/decisions/new" not in links(page)  # a viewer records no decision
     found = web.get(
         "/decisions",
         params={"q": "238"},
         headers={"HX-Request": "true", "HX-Target": "decision-results"},
     ).text
-    assert "<html" not in found and "238/QĐ-CTHADS" in found and "415/QĐ-CTHADS" not in found
-    assert "1 quyết định" in web.get("/decisions", params={"kind": "cong_trang"}).text
+    assert "<html" not in found and "415/QĐ-CTHADS" not in found
+    assert [cells[0] for cells in table_rows(one(found, "tbody"))] == ["238/QĐ-CTHADS"]
+    only = web.get("/decisions", params={"kind": "cong_trang"})
+    assert text(one(only, "#decision-results .count")).startswith("1 quyết định")
 
 
 # --- roles and CSRF -----------------------------------------------------------------------
@@ -225,7 +241,7 @@ def test_a_reporter_gets_no_decision_form_and_the_api_refuses_a_forged_post(
 ):
     w = figures_world
     signed_in(web, "reporter_a1")
-    assert 'href="/decisions/new"' not in web.get("/decisions").text
+    assert "/decisions/new" not in links(web.get("/decisions"))
     assert web.get("/decisions/new").status_code == 403
 
     data = {**_decision_form(w), **_row(0, "GIAY_KHEN", f"unit:{w.unit_id('CC_A1')}")}
@@ -269,11 +285,15 @@ def test_the_history_filters_and_a_reviewer_revokes_with_a_reason(web, figures_w
     award_id = decision["awards"][0]["id"]
     signed_in(web, "reviewer_a")
     page = web.get("/awards").text
-    assert "2 lượt khen thưởng" in page and "Nguyễn Văn An" in page and "Phạm Quốc Dũng" in page
+    assert text(one(page, "#award-results .count")).startswith("2 lượt khen thưởng")
+    names = sorted(text(a) for a in select(page, "#award-results tbody .rname"))
+    assert names == ["Nguyễn Văn An", "Phạm Quốc Dũng"]
     outside = web.get("/awards", params={"side": "external"}).text
-    assert "1 lượt khen thưởng" in outside and "Nguyễn Văn An" not in outside
+    assert text(one(outside, "#award-results .count")).startswith("1 lượt khen thưởng")
+    assert "Nguyễn Văn An" not in outside
     mine = web.get("/awards", params={"person": w.person_id("staff_a1")}).text
-    assert "1 lượt khen thưởng" in mine and "Nguyễn Văn An —" in mine  # the picker shows who
+    assert text(one(mine, "#award-results .count")).startswith("1 lượt khen thưởng")
+    assert "Nguyễn Văn An —" in text(one(mine, "#w-who"))  # the picker shows who
 
     token = page_token(web, "/awards")
     htmx = {"HX-Request": "true"}
@@ -284,7 +304,7 @@ def test_the_history_filters_and_a_reviewer_revokes_with_a_reason(web, figures_w
     )
     assert empty.status_code == 422
     assert empty.text.lstrip().startswith(f'<details class="revoke" id="revoke-{award_id}" open')
-    assert _field_error(empty.text, f"reason-{award_id}")
+    assert field_error(empty, f"reason-{award_id}")
 
     done = web.post(
         f"/awards/{award_id}/revoke",
@@ -293,11 +313,15 @@ def test_the_history_filters_and_a_reviewer_revokes_with_a_reason(web, figures_w
     )
     assert done.status_code == 200
     assert done.headers["HX-Retarget"] == f"#award-{award_id}"
-    assert "Đã thu hồi" in done.text and "Thành tích không đúng sự thật" in done.text
+    status = table_rows(one(done, f"tr#award-{award_id}"))[0][-1]
+    assert status.startswith("Đã thu hồi") and "Thành tích không đúng sự thật" in status
 
-    assert "1 lượt khen thưởng" in web.get("/awards").text  # revoked ones are left out
+    still = web.get("/awards")  # revoked ones are left out
+    assert text(one(still, "#award-results .count")).startswith("1 lượt khen thưởng")
     everything = web.get("/awards", params={"revoked": "1"}).text
-    assert "2 lượt khen thưởng" in everything and "Thành tích không đúng sự thật" in everything
+    assert text(one(everything, "#award-results .count")).startswith("2 lượt khen thưởng")
+    revoked = table_rows(one(everything, f"tr#award-{award_id}"))[0][-1]
+    assert "Thành tích không đúng sự thật" in revoked
     again = web.post(f"/awards/{award_id}/revoke", data={"reason": "lần nữa", "csrf_token": token})
     assert again.status_code == 409 and "đã bị thu hồi" in again.text
 
@@ -307,7 +331,10 @@ def test_a_viewer_sees_the_history_without_the_revoke_form(web, figures_world, a
     _make_decision(api, w, [{"award_type": "GIAY_KHEN", "recipient_unit_id": w.unit_id("CC_A1")}])
     signed_in(web, "viewer_a")
     page = web.get("/awards").text
-    assert "Chi cục THADS huyện Giồng Trôm" in page and "Thu hồi…" not in page
+    assert [text(a) for a in select(page, "#award-results tbody .rname")] == [
+        "Chi cục THADS huyện Giồng Trôm"
+    ]
+    assert "Thu hồi…" not in page and not select(page, "details.revoke")
 
 
 # --- sections of the unit and person pages -------------------------------------------------
@@ -359,8 +386,8 @@ def _nominate(web, w, person: str, award_type: str, dossier: list[str]) -> int:
 
 
 def _act(web, nomination_id: int, action: str, data: dict[str, str], **kwargs):
-    page = web.get(f"/nominations/{nomination_id}").text
-    version = re.search(r'name="version" value="(\d+)"', page).group(1)
+    page = web.get(f"/nominations/{nomination_id}")
+    version = form_fields(one(page, f"#{action}-form"))["version"]
     return _post(
         web,
         f"/nominations/{nomination_id}/{action}",
@@ -384,16 +411,19 @@ def test_the_new_nomination_form_lists_the_dossier_of_the_award(web, figures_wor
             "candidate": f"person:{w.person_id('staff_a1')}",
         },
     ).text
-    assert 'name="dossier.chung_nhan_sang_kien"' in page
-    assert "Giấy chứng nhận sáng kiến, đề tài được công nhận" in page
-    assert f'name="candidate" value="person:{w.person_id("staff_a1")}"' in page
+    sang_kien = one(page, 'input[name="dossier.chung_nhan_sang_kien"]')
+    label = text(one(page, f'label[for="{sang_kien["id"]}"]'))
+    assert label == "Giấy chứng nhận sáng kiến, đề tài được công nhận"
+    assert form_fields(page)["candidate"] == f"person:{w.person_id('staff_a1')}"
     dossier = web.get(
         "/nominations/new/dossier",
         params={"award_type": "CSTD_NGANH"},
         headers={"HX-Request": "true"},
     ).text
     assert dossier.lstrip().startswith('<fieldset id="dossier">')
-    assert "Kết quả bỏ phiếu kín của Hội đồng" in dossier
+    assert "Kết quả bỏ phiếu kín của Hội đồng" in [
+        text(label) for label in select(dossier, "label")
+    ]
 
     missing = _post(
         web,
@@ -401,7 +431,7 @@ def test_the_new_nomination_form_lists_the_dossier_of_the_award(web, figures_wor
         {"proposer_id": str(w.unit_id("CC_A1")), "year": "2022", "award_type": "CSTDCS"},
     )
     assert missing.status_code == 422
-    assert _field_error(missing.text, "candidate") == "Chọn một đơn vị hoặc một cá nhân"
+    assert field_error(missing, "candidate") == "Chọn một đơn vị hoặc một cá nhân"
 
 
 def test_submitting_an_incomplete_dossier_lists_the_missing_documents(web, figures_world):
@@ -409,7 +439,8 @@ def test_submitting_an_incomplete_dossier_lists_the_missing_documents(web, figur
     signed_in(web, "reporter_a1")
     nomination = _nominate(web, w, "staff_a1", "CSTDCS", ["to_trinh", "bien_ban"])
     page = web.get(f"/nominations/{nomination}?created=1").text
-    assert "Đã ghi đề nghị (bản nháp)." in page and "Nháp, chưa gửi" in page
+    assert text(one(page, "main > .notice")) == "Đã ghi đề nghị (bản nháp)."
+    assert text(one(page, ".page-head .badge")) == "Nháp, chưa gửi"
     assert "Ghi kết quả bỏ phiếu" not in page  # the council's form is for reviewers
 
     refused = _act(
@@ -426,12 +457,12 @@ def test_submitting_an_incomplete_dossier_lists_the_missing_documents(web, figur
     assert refused.status_code == 422
     assert (
         "Hồ sơ chưa đầy đủ. Còn thiếu: Báo cáo thành tích; "
-        "Giấy chứng nhận sáng kiến, đề tài được công nhận." in refused.text
-    )
-    assert (
-        _field_error(refused.text, "dossier-bao_cao_thanh_tich") == "Hồ sơ còn thiếu tài liệu này"
-    )
-    assert 'id="f-dossier-to_trinh" name="dossier.to_trinh" checked' in refused.text
+        "Giấy chứng nhận sáng kiến, đề tài được công nhận."
+    ) in text(one(refused, "#dossier-form .error-summary"))
+    assert field_error(refused, "dossier-bao_cao_thanh_tich") == "Hồ sơ còn thiếu tài liệu này"
+    ticked = form_fields(one(refused, "#dossier-form"))
+    assert ticked.get("dossier.to_trinh") == "on" and ticked.get("dossier.bien_ban") == "on"
+    assert "dossier.bao_cao_thanh_tich" not in ticked
 
     sent = _act(
         web,
@@ -444,7 +475,8 @@ def test_submitting_an_incomplete_dossier_lists_the_missing_documents(web, figur
         },
         follow_redirects=True,
     )
-    assert "Đã gửi đề nghị tới Hội đồng." in sent.text and "Đã gửi Hội đồng" in sent.text
+    assert text(one(sent, "main > .notice")) == "Đã gửi đề nghị tới Hội đồng."
+    assert text(one(sent, ".page-head .badge")) == "Đã gửi Hội đồng"
 
 
 def test_council_votes_below_and_above_the_threshold_then_the_award_is_decided(
@@ -465,7 +497,8 @@ def test_council_votes_below_and_above_the_threshold_then_the_award_is_decided(
     assert "Cần quá nửa tổng số thành viên Hội đồng đồng ý" in page  # the API's words
 
     invalid = _act(web, below, "vote", {"members": "9", "present": "10", "yes": "4"})
-    assert invalid.status_code == 422 and "Số có mặt lớn hơn số thành viên" in invalid.text
+    assert invalid.status_code == 422
+    assert "Số có mặt lớn hơn số thành viên" in text(one(invalid, "#vote-form"))
 
     rejected = _act(
         web,
@@ -474,12 +507,16 @@ def test_council_votes_below_and_above_the_threshold_then_the_award_is_decided(
         {"members": "9", "present": "8", "yes": "4", "secret_ballot": "on"},
         follow_redirects=True,
     )
-    html = rejected.text
-    assert "Đã ghi kết quả bỏ phiếu của Hội đồng." in html
-    assert "Không thông qua: đề nghị bị từ chối." in html
-    assert "4/9 thành viên đồng ý (44,4 %); cần quá nửa tổng số thành viên, tức ≥ 5 phiếu" in html
-    assert "Lý do không được chấp thuận" in html and "Hội đồng không thông qua" in html
-    assert "Quyết định khen thưởng</h2>" not in html
+    html = parse(rejected)
+    assert text(one(html, "main > .notice")) == "Đã ghi kết quả bỏ phiếu của Hội đồng."
+    outcome = text(one(html, ".outcome[role=status]"))
+    assert "Không thông qua: đề nghị bị từ chối." in outcome
+    assert (
+        "4/9 thành viên đồng ý (44,4 %); cần quá nửa tổng số thành viên, tức ≥ 5 phiếu" in outcome
+    )
+    assert text(one(html, "#n-reason")) == "Lý do không được chấp thuận"
+    assert "Hội đồng không thông qua" in text(one(html, '[aria-labelledby="n-reason"] .outcome'))
+    assert "Quyết định khen thưởng" not in [text(heading) for heading in select(html, "h2")]
 
     approved = _act(
         web,
@@ -488,8 +525,10 @@ def test_council_votes_below_and_above_the_threshold_then_the_award_is_decided(
         {"members": "9", "present": "9", "yes": "7", "held_on": "25/12/2022"},
         follow_redirects=True,
     ).text
-    assert "Thông qua: Hội đồng đồng ý đề nghị." in approved and "25/12/2022" in approved
-    assert "Hội đồng đã thông qua" in approved and "Quyết định khen thưởng</h2>" in approved
+    outcome = text(one(approved, ".outcome[role=status]"))
+    assert "Thông qua: Hội đồng đồng ý đề nghị." in outcome and "25/12/2022" in outcome
+    assert text(one(approved, ".page-head .badge")) == "Hội đồng đã thông qua"
+    assert text(one(approved, "#n-decide")) == "Quyết định khen thưởng"
 
     no_number = _act(
         web,
@@ -498,7 +537,7 @@ def test_council_votes_below_and_above_the_threshold_then_the_award_is_decided(
         {"mode": "new", "signed_on": "28/12/2022", "issuer_id": str(w.unit_id("CUC_A"))},
     )
     assert no_number.status_code == 422
-    assert _field_error(no_number.text, "number") == "Trường này bắt buộc"
+    assert field_error(no_number, "number") == "Trường này bắt buộc"
 
     decided = _act(
         web,
@@ -512,7 +551,8 @@ def test_council_votes_below_and_above_the_threshold_then_the_award_is_decided(
         },
         follow_redirects=True,
     ).text
-    assert "Đã quyết định khen thưởng." in decided and "420/QĐ-CTHADS" in decided
+    assert text(one(decided, "main > .notice")) == "Đã quyết định khen thưởng."
+    assert text(one(decided, "#n-details ~ .notice a")) == "420/QĐ-CTHADS"
     history = web.get(f"/people/{w.person_id('staff_office')}/awards").text
     assert "Chiến sĩ thi đua cơ sở" in history and "420/QĐ-CTHADS" in history
 
@@ -536,9 +576,11 @@ def test_a_reviewer_rejects_a_submitted_nomination_with_the_reason(web, figures_
     empty = _act(web, nomination, "reject", {"reason": ""}, headers={"HX-Request": "true"})
     assert empty.status_code == 422 and empty.text.lstrip().startswith('<form id="reject-form"')
     done = _act(web, nomination, "reject", {"reason": "Chưa có sáng kiến"}, follow_redirects=True)
-    assert "Đề nghị đã bị từ chối." in done.text and "Chưa có sáng kiến" in done.text
+    assert text(one(done, "main > .notice")) == "Đề nghị đã bị từ chối."
+    assert text(one(done, '[aria-labelledby="n-reason"] .outcome')) == "Chưa có sáng kiến"
     listed = web.get("/nominations", params={"status": "rejected"}).text
-    assert "1 đề nghị" in listed and "Trần Thị Bình" in listed
+    assert text(one(listed, ".count")).startswith("1 đề nghị")
+    assert [text(a) for a in select(listed, 'tbody a[href^="/nominations/"]')] == ["Trần Thị Bình"]
 
 
 def test_a_stale_form_is_told_to_reload(web, figures_world):
@@ -552,7 +594,7 @@ def test_a_stale_form_is_told_to_reload(web, figures_world):
     )
     assert stale.status_code == 412
     assert "Có người khác vừa thay đổi đề nghị này" in stale.text
-    assert 'name="version" value="99"' in stale.text
+    assert form_fields(one(stale, "#dossier-form"))["version"] == "99"
 
 
 def test_an_approved_nomination_is_decided_onto_an_existing_decision(web, figures_world, api):
@@ -577,7 +619,8 @@ def test_an_approved_nomination_is_decided_onto_an_existing_decision(web, figure
     )
     _act(web, nomination, "vote", {"members": "5", "present": "5", "yes": "5"})
     page = web.get(f"/nominations/{nomination}").text
-    assert f'<option value="{decision["id"]}">416/QĐ-CTHADS · 20/12/2022' in page
+    choice = one(page, f'#f-decision_id option[value="{decision["id"]}"]')
+    assert text(choice).startswith("416/QĐ-CTHADS · 20/12/2022")
     decided = _act(
         web,
         nomination,
@@ -585,7 +628,7 @@ def test_an_approved_nomination_is_decided_onto_an_existing_decision(web, figure
         {"mode": "existing", "decision_id": str(decision["id"])},
         follow_redirects=True,
     )
-    assert "Đã quyết định khen thưởng." in decided.text
+    assert text(one(decided, "main > .notice")) == "Đã quyết định khen thưởng."
 
 
 def test_the_pages_speak_english_on_request(web, figures_world):

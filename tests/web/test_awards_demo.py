@@ -4,12 +4,12 @@ same counts), the council's 90 % secret-ballot rule, and a person's yearly recor
 
 import io
 import re
-from html import unescape
 
 from docx import Document
 from openpyxl import load_workbook
 
 from tests.web.conftest import page_token, signed_in
+from tests.web.html import form_fields, links, one, parse, select, table_rows, text
 
 CUC = "Cục Thi hành án dân sự tỉnh Bến Tre"
 ARTICLE_ROWS = [
@@ -28,70 +28,72 @@ ARTICLE_ROWS = [
 ]
 
 
-def _cells(row_html: str) -> list[str]:
-    return [
-        unescape(re.sub(r"<[^>]+>", "", cell)).strip()
-        for cell in re.findall(r"<td[^>]*>(.*?)</td>", row_html, re.S)
-    ]
-
-
-def _summary_rows(html: str) -> list[tuple[str, str, str, str, int]]:
-    body = re.search(r'<table class="table" id="summary-table">.*?<tbody>(.*?)</tbody>', html, re.S)
-    assert body, "no summary table"
+def _summary_rows(html) -> list[tuple[str, str, str, str, int]]:
     rows = []
-    for row in re.findall(r"<tr>(.*?)</tr>", body.group(1), re.S):
-        _n, issuer, award, kind, side, count = _cells(row)
+    for _n, issuer, award, kind, side, count in table_rows(one(html, "#summary-table tbody")):
         rows.append((issuer, award, kind, side, int(count.replace(".", ""))))
     return rows
 
 
+def _counts(html) -> list[str]:
+    """The figures above a table: "<number> <what>" each."""
+    return [text(item) for item in select(html, "ul.counts li")]
+
+
 def test_eligibility_shows_the_regime_every_candidate_and_the_reasons(web, demo, demo_password):
     signed_in(web, "cuc.tccb", demo_password)
-    html = web.get("/eligibility", params={"year": "2022", "award_type": "CSTDCS"}).text
+    html = parse(web.get("/eligibility", params={"year": "2022", "award_type": "CSTDCS"}))
 
-    assert "Căn cứ pháp lý áp dụng cho năm 2022:" in html
-    assert "Luật Thi đua, khen thưởng 2003 (sửa đổi 2005, 2009, 2013)" in html
-    assert "Nghị định 91/2017/NĐ-CP" in html and "Thông tư 05/2018/TT-BTP" in html
-    assert "<strong>20</strong> đạt tiêu chuẩn" in html
-    assert "<strong>169</strong> chưa đạt tiêu chuẩn" in html
+    regime = text(one(html, "section.regime"))
+    assert regime.startswith("Căn cứ pháp lý áp dụng cho năm 2022:")
+    assert "Luật Thi đua, khen thưởng 2003 (sửa đổi 2005, 2009, 2013)" in regime
+    assert "Nghị định 91/2017/NĐ-CP" in regime and "Thông tư 05/2018/TT-BTP" in regime
+    counts = _counts(html)
+    assert "20 đạt tiêu chuẩn" in counts and "169 chưa đạt tiêu chuẩn" in counts
     # Each criterion with its mark and evidence, the quota included.
-    assert "Đạt danh hiệu Lao động tiên tiến trong năm" in html
+    reasons = " | ".join(text(cell) for cell in select(html, "td.reasons"))
+    assert "Đạt danh hiệu Lao động tiên tiến trong năm" in reasons
     assert (
         "Không quá 15 % số Lao động tiên tiến của đơn vị (Nghị định 91/2017/NĐ-CP, Điều 9 khoản 3)"
-        in html
+        in reasons
     )
-    assert "182 Lao động tiên tiến năm 2022 → tối đa 27 Chiến sĩ thi đua cơ sở" in html
-    assert "Chưa có sáng kiến được công nhận cấp cơ sở trở lên năm 2022" in html
-    assert '<span class="verdict no">✗ Chưa đạt tiêu chuẩn</span>' in html
-    assert "Đã được khen năm này" in html
+    assert "182 Lao động tiên tiến năm 2022 → tối đa 27 Chiến sĩ thi đua cơ sở" in reasons
+    assert "Chưa có sáng kiến được công nhận cấp cơ sở trở lên năm 2022" in reasons
+    assert "✗ Chưa đạt tiêu chuẩn" in [text(v) for v in select(html, "td .verdict.no")]
+    assert "Đã được khen năm này" in [text(b) for b in select(html, "td .badge.holds")]
     # The not-yet-awarded can be nominated straight from here.
-    nominate = re.search(r'href="(/nominations/new\?year=2022&amp;award_type=CSTDCS[^"]*)"', html)
-    assert nominate and "candidate=person%3A" in nominate.group(1)
-    form = web.get(unescape(nominate.group(1))).text
-    assert re.search(r'<input type="hidden" name="candidate" value="person:\d+">', form)
-    assert re.search(r'<option value="CSTDCS" selected>', form)
+    nominate = [
+        href
+        for href in links(one(html, "#eligibility-results tbody"))
+        if href.startswith("/nominations/new?year=2022&award_type=CSTDCS")
+    ]
+    assert nominate and "candidate=person%3A" in nominate[0]
+    form = form_fields(one(web.get(nominate[0]), "#nomination-form"))
+    assert re.fullmatch(r"person:\d+", form["candidate"])
+    assert form["award_type"] == "CSTDCS"
 
     only = web.get(
         "/eligibility", params={"year": "2022", "award_type": "CSTDCS", "result": "eligible"}
     ).text
-    assert only.count('<span class="verdict yes">') == 20
-    assert '<span class="verdict no">' not in only
+    assert len(select(only, "td .verdict.yes")) == 20
+    assert not select(only, ".verdict.no")
 
     units = web.get("/eligibility", params={"year": "2022", "award_type": "TTLDXS"}).text
-    assert "Số liệu năm đạt chỉ tiêu được giao" in units
-    assert "Tỷ lệ thi hành xong về việc" in units and "ty_le_viec" not in units
+    reasons = " | ".join(text(cell) for cell in select(units, "td.reasons"))
+    assert "Số liệu năm đạt chỉ tiêu được giao" in reasons
+    assert "Tỷ lệ thi hành xong về việc" in reasons and "ty_le_viec" not in units
 
 
 def test_the_summary_reproduces_the_articles_12_rows_and_the_files_agree(web, demo, demo_password):
     signed_in(web, "cuc.tccb", demo_password)
-    html = web.get("/summary", params={"year": "2022"}).text
+    html = parse(web.get("/summary", params={"year": "2022"}))
     rows = _summary_rows(html)
     assert rows == ARTICLE_ROWS
     total = sum(r[4] for r in rows)
     assert total == 259
-    assert re.search(r"<strong>259</strong> lượt khen thưởng", html)
-    assert re.search(r"<strong>58</strong> ngoài ngành", html)
-    assert '<td class="num">259</td>' in html  # the total row
+    counts = _counts(html)
+    assert "259 lượt khen thưởng" in counts and "58 ngoài ngành" in counts
+    assert table_rows(one(html, "#summary-table tfoot"))[0][-1] == "259"  # the total row
 
     docx = web.get("/summary/download", params={"format": "docx", "year": "2022"})
     assert docx.status_code == 200
@@ -117,14 +119,17 @@ def test_the_summary_reproduces_the_articles_12_rows_and_the_files_agree(web, de
 def test_the_ministry_title_needs_a_secret_ballot_of_90_percent(web, demo, demo_password):
     signed_in(web, "cuc.tccb", demo_password)
     listed = web.get("/nominations").text
-    found = re.search(r'href="/nominations/(\d+)">([^<]+)</a>', listed)
+    found = select(listed, 'tbody a[href^="/nominations/"]')
     assert found, listed[-2000:]
-    nomination = found.group(1)
+    nomination = found[0]["href"].removeprefix("/nominations/")
     page = web.get(f"/nominations/{nomination}").text
-    assert "Chiến sĩ thi đua ngành Tư pháp" in page and "Đã gửi Hội đồng" in page
+    assert text(one(page, "h1")).startswith("Chiến sĩ thi đua ngành Tư pháp")
+    assert text(one(page, ".page-head .badge")) == "Đã gửi Hội đồng"
     assert "Bỏ phiếu kín; cần ít nhất 90 % tổng số thành viên Hội đồng đồng ý" in page
-    assert "3 năm liên tục đạt Chiến sĩ thi đua cơ sở" in page and "2020 ✓, 2021 ✓, 2022 ✓" in page
-    version = re.search(r'name="version" value="(\d+)"', page).group(1)
+    eligibility = text(one(page, '[aria-labelledby="n-eligibility"] .criteria'))
+    assert "3 năm liên tục đạt Chiến sĩ thi đua cơ sở" in eligibility
+    assert "2020 ✓, 2021 ✓, 2022 ✓" in eligibility
+    version = form_fields(one(page, "#vote-form"))["version"]
 
     voted = web.post(
         f"/nominations/{nomination}/vote",
@@ -138,15 +143,16 @@ def test_the_ministry_title_needs_a_secret_ballot_of_90_percent(web, demo, demo_
         },
         follow_redirects=True,
     ).text
-    assert "Không thông qua: đề nghị bị từ chối." in voted
-    assert "8/9 thành viên đồng ý (88,9 %); cần ≥ 90 % tổng số thành viên, tức ≥ 9 phiếu" in voted
-    assert "Không được chấp thuận" in voted
+    outcome = text(one(voted, ".outcome[role=status]"))
+    assert "Không thông qua: đề nghị bị từ chối." in outcome
+    assert "8/9 thành viên đồng ý (88,9 %); cần ≥ 90 % tổng số thành viên, tức ≥ 9 phiếu" in outcome
+    assert text(one(voted, ".page-head .badge")) == "Không được chấp thuận"
 
 
 def test_a_persons_section_shows_awards_assessments_and_initiatives(web, demo, demo_password):
     signed_in(web, "cuc.tccb", demo_password)
     html = web.get("/eligibility", params={"year": "2022", "award_type": "CSTD_NGANH"}).text
-    person = re.search(r'<td class="candidate">\s*<a href="/people/(\d+)">', html).group(1)
+    person = links(select(html, "td.candidate")[0])[0].removeprefix("/people/")
     section = web.get(f"/people/{person}/awards", headers={"HX-Request": "true"}).text
     assert section.lstrip().startswith('<section class="card"')
     assert "Chiến sĩ thi đua cơ sở" in section and "Lao động tiên tiến" in section

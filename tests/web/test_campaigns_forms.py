@@ -8,27 +8,16 @@ from sqlmodel import select
 
 from app.models.campaigns import Campaign, CampaignDocument
 from tests.web.conftest import page_token, signed_in
-from tests.web.test_campaigns import (
-    DRIVE_Q1,
-    PLAN_2022,
-    campaign_id,
-    row_of,
-    section,
-    text_of,
-    unit_id,
-)
+from tests.web.html import field_error, form_fields, links, one, parse, row, table_rows, text
+from tests.web.html import select as css
+from tests.web.test_campaigns import DRIVE_Q1, PLAN_2022, campaign_id, row_of, unit_id
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 
-def field_error(html: str, name: str) -> str:
-    """The message beside a field, wired to the control for screen readers."""
-    found = re.search(rf'<p class="field-error" id="e-{name}">([^<]*)</p>', html)
-    assert found, f"no error shown beside {name}"
-    control = re.search(rf'<(input|select|textarea)[^>]*id="f-{name}"[^>]*>', html, re.S)
-    assert control, f"no control {name}"
-    assert 'aria-invalid="true"' in control.group(0)
-    return found.group(1)
+def version_of(page, action: str) -> str:
+    """The version carried by the form that posts to an address ending with `action`."""
+    return form_fields(one(page, f'form[action$="{action}"]'))["version"]
 
 
 def post(web, path: str, data: dict, page: str | None = None, **kwargs):
@@ -61,10 +50,12 @@ def new_campaign(web, session, **changes) -> int:
 # --- create and edit --------------------------------------------------------------------------
 def test_create_shows_errors_beside_fields_then_creates(web, demo, demo_password, session):
     signed_in(web, "cuc.tccb", demo_password)
-    form = web.get("/campaigns/new").text
-    assert "Chọn tất cả Chi cục" in form
-    assert form.count('name="participant_ids"') == 15  # 9 Chi cục, the Cục and its 5 offices
-    assert "Ủy ban nhân dân tỉnh Bến Tre" in form  # a launcher outside the sector
+    form = parse(web.get("/campaigns/new"))
+    assert "Chọn tất cả Chi cục" in [text(button) for button in css(form, "#participants button")]
+    # 9 Chi cục, the Cục and its 5 offices
+    assert len(css(form, '#participants input[name="participant_ids"]')) == 15
+    launchers = [text(option).strip() for option in css(form, "#f-launched_by_id option")]
+    assert "Ủy ban nhân dân tỉnh Bến Tre (ngoài ngành)" in launchers  # outside the sector
 
     bad = post(
         web,
@@ -75,15 +66,18 @@ def test_create_shows_errors_beside_fields_then_creates(web, demo, demo_password
             "year": "20x2",
             "starts_on": "31/02/2022",
             "slogan": "Thi đua <b>",
+            "confirm_no_participants": "1",  # no unit ticked, knowingly
         },
         page="/campaigns/new",
     )
     assert bad.status_code == 422
-    assert field_error(bad.text, "title") == "Không được để trống"
-    assert field_error(bad.text, "kind") == "Trường này bắt buộc"
-    assert field_error(bad.text, "year") == "Phải là số nguyên"
-    assert field_error(bad.text, "starts_on") == "Nhập ngày theo dạng dd/mm/yyyy"
-    assert 'value="31/02/2022"' in bad.text and 'value="Thi đua &lt;b&gt;"' in bad.text
+    assert field_error(bad, "title") == "Không được để trống"
+    assert field_error(bad, "kind") == "Trường này bắt buộc"
+    assert field_error(bad, "year") == "Phải là số nguyên"
+    assert field_error(bad, "starts_on") == "Nhập ngày theo dạng dd/mm/yyyy"
+    kept = form_fields(one(bad, "#campaign-form"))
+    assert kept["starts_on"] == "31/02/2022" and kept["slogan"] == "Thi đua <b>"
+    assert "Thi đua <b>" not in bad.text  # kept, and escaped wherever it is written
 
     backwards = post(
         web,
@@ -94,25 +88,27 @@ def test_create_shows_errors_beside_fields_then_creates(web, demo, demo_password
             "launched_by_id": "3",
             "starts_on": "01/05/2022",
             "ends_on": "01/01/2022",
+            "confirm_no_participants": "1",
         },
         page="/campaigns/new",
         headers={"HX-Request": "true"},
     )
     assert backwards.status_code == 422
     assert backwards.text.lstrip().startswith('<form id="campaign-form"')  # the form only
-    assert field_error(backwards.text, "ends_on") == "Ngày kết thúc không được trước ngày bắt đầu"
+    assert field_error(backwards, "ends_on") == "Ngày kết thúc không được trước ngày bắt đầu"
     assert session.exec(select(Campaign).where(Campaign.title == "Ngược")).first() is None
 
     created = new_campaign(
         web, session, slogan="Về đích sớm", parent_id=str(campaign_id(session, PLAN_2022))
     )
-    page = web.get(f"/campaigns/{created}").text  # the flash cookie says what was done
-    shown = text_of(page)
-    assert "Đã tạo phong trào ở dạng nháp" in shown
-    assert "Nháp Đợt thi đua cao điểm 01/04/2022 – 30/06/2022" in shown
+    page = parse(web.get(f"/campaigns/{created}"))  # the flash cookie says what was done
+    shown = text(page)
+    assert "Đã tạo phong trào ở dạng nháp" in text(one(page, "main .notice"))
+    assert text(one(page, ".cmp-meta")) == "Nháp Đợt thi đua cao điểm 01/04/2022 – 30/06/2022"
     assert "“Về đích sớm”" in shown
     assert "2 đơn vị tham gia" in shown
-    assert "Phát động" in page and "Thuộc Tổ chức thực hiện phong trào thi đua" in shown
+    assert text(one(page, f'form[action="/campaigns/{created}/launch"] button')) == "Phát động"
+    assert "Thuộc Tổ chức thực hiện phong trào thi đua" in shown
 
 
 def test_select_every_district_office_keeps_what_was_ticked(web, demo, demo_password, session):
@@ -123,17 +119,17 @@ def test_select_every_district_office_keeps_what_was_ticked(web, demo, demo_pass
         params={"select": "districts", "participant_ids": str(tccb)},
         headers={"HX-Request": "true"},
     ).text
-    ticked = re.findall(r'value="(\d+)" checked', fieldset)
+    ticked = form_fields(fieldset).all("participant_ids")
     assert len(ticked) == 10 and str(tccb) in ticked
     cleared = web.get("/campaigns/participants", params={"select": "none"}).text
-    assert " checked" not in cleared
+    assert not css(cleared, "[checked]")
 
 
 def test_edit_with_a_stale_version_says_someone_else_changed_it(web, demo, demo_password, session):
     signed_in(web, "cuc.tccb", demo_password)
     created = new_campaign(web, session)
-    form = web.get(f"/campaigns/{created}/edit").text
-    version = re.search(r'name="version" value="(\d+)"', form).group(1)
+    form = web.get(f"/campaigns/{created}/edit")
+    version = form_fields(one(form, "#campaign-form"))["version"]
     values = {
         "title": "Tên mới",
         "kind": "cao_diem",
@@ -146,9 +142,9 @@ def test_edit_with_a_stale_version_says_someone_else_changed_it(web, demo, demo_
     assert saved.status_code == 303 and "thidua_done=saved;" in saved.headers["set-cookie"]
     stale = post(web, f"/campaigns/{created}/edit", {**values, "title": "Tên khác"})
     assert stale.status_code == 412
-    assert "Người khác vừa thay đổi phong trào này" in stale.text
-    assert 'value="Tên khác"' in stale.text  # what was typed is kept
-    page = text_of(web.get(f"/campaigns/{created}").text)
+    assert "Người khác vừa thay đổi phong trào này" in text(one(stale, ".error-summary"))
+    assert form_fields(one(stale, "#campaign-form"))["title"] == "Tên khác"  # what was typed
+    page = text(web.get(f"/campaigns/{created}"))
     assert "Tên mới" in page and "1 đơn vị tham gia" in page
 
 
@@ -157,10 +153,7 @@ def test_launch_puts_it_on_the_board_and_a_second_launch_is_refused(
 ):
     signed_in(web, "cuc.tccb", demo_password)
     created = new_campaign(web, session)
-    page = web.get(f"/campaigns/{created}").text
-    version = re.search(
-        r'action="/campaigns/\d+/launch">.*?name="version" value="(\d+)"', page, re.S
-    ).group(1)
+    version = version_of(web.get(f"/campaigns/{created}"), f"/campaigns/{created}/launch")
 
     launched = post(
         web,
@@ -170,8 +163,9 @@ def test_launch_puts_it_on_the_board_and_a_second_launch_is_refused(
         follow_redirects=False,
     )
     assert launched.status_code == 303
-    shown = text_of(web.get(launched.headers["location"]).text)
-    assert "Đã phát động phong trào" in shown and "Đã phát động Đợt thi đua cao điểm" in shown
+    shown = parse(web.get(launched.headers["location"]))
+    assert "Đã phát động phong trào" in text(one(shown, "main .notice"))
+    assert text(one(shown, ".cmp-meta")).startswith("Đã phát động Đợt thi đua cao điểm")
     again = post(
         web, f"/campaigns/{created}/launch", {"version": version}, page=f"/campaigns/{created}"
     )
@@ -180,7 +174,9 @@ def test_launch_puts_it_on_the_board_and_a_second_launch_is_refused(
 
     web.cookies.clear()
     signed_in(web, "thanhphu", demo_password)
-    board = text_of(section(web.get("/").text, "board-campaigns"))
+    board = [
+        text(title) for title in css(web.get("/"), "#board-campaigns li.board-campaign strong")
+    ]
     assert "Đợt thi đua cao điểm chào mừng kỷ niệm 30 năm" in board
 
 
@@ -205,8 +201,8 @@ def test_add_a_document_with_its_file_and_download_it(web, demo, demo_password, 
         headers={"HX-Request": "true"},
     )
     assert refused.status_code == 422
-    assert field_error(refused.text, "doc_file") == "Hãy đính kèm tệp PDF, Word hoặc ảnh"
-    assert 'value="1200/QĐ-CTHADS"' in refused.text
+    assert field_error(refused, "doc_file") == "Hãy đính kèm tệp PDF, Word hoặc ảnh"
+    assert form_fields(one(refused, "#document-form"))["doc_number"] == "1200/QĐ-CTHADS"
     assert (
         session.exec(
             select(CampaignDocument).where(CampaignDocument.number == "1200/QĐ-CTHADS")
@@ -221,20 +217,24 @@ def test_add_a_document_with_its_file_and_download_it(web, demo, demo_password, 
         headers={"HX-Request": "true"},
     )
     assert added.status_code == 200
-    assert "Đã thêm văn bản." in added.text
-    row = row_of(added.text, "1200/QĐ-CTHADS")
-    assert row.startswith(
-        "1200/QĐ-CTHADS 15/12/2022 Cục Thi hành án dân sự tỉnh Bến Tre Quyết định"
-    )
-    assert "Tải về (Quyet dinh 1200.pdf, 0 KB)" in row
-    link = re.search(r'href="(/campaigns/\d+/documents/\d+/file)"', added.text).group(1)
+    assert text(one(added, ".notice")) == "Đã thêm văn bản."
+    document = row(added, "1200/QĐ-CTHADS")
+    assert table_rows(document)[0][:4] == [
+        "1200/QĐ-CTHADS",
+        "15/12/2022",
+        "Cục Thi hành án dân sự tỉnh Bến Tre",
+        "Quyết định",
+    ]
+    assert table_rows(document)[0][-1] == "Tải về (Quyet dinh 1200.pdf, 0 KB)"
+    (link,) = links(document, "Tải về")
+    assert re.fullmatch(rf"/campaigns/{plan}/documents/\d+/file", link)
     download = web.get(link)
     assert download.status_code == 200 and download.content == PDF
     assert download.headers["content-type"] == "application/pdf"
     assert "attachment" in download.headers["content-disposition"]
 
     # The document is found by its number from the list.
-    assert "Tìm thấy 1 phong trào" in text_of(web.get("/campaigns?q=1200/Q").text)
+    assert "Tìm thấy 1 phong trào" in text(web.get("/campaigns?q=1200/Q"))
 
 
 def test_a_document_without_its_fields_shows_each_message(web, demo, demo_password, session):
@@ -242,10 +242,10 @@ def test_a_document_without_its_fields_shows_each_message(web, demo, demo_passwo
     signed_in(web, "cuc.tccb", demo_password)
     bad = post(web, f"/campaigns/{plan}/documents", {"doc_issued_on": "2/3"})
     assert bad.status_code == 422
-    assert field_error(bad.text, "doc_number") == "Không được để trống"
-    assert field_error(bad.text, "doc_issued_on") == "Nhập ngày theo dạng dd/mm/yyyy"
-    assert field_error(bad.text, "doc_kind") == "Trường này bắt buộc"
-    assert '<details class="cmp-add" open>' in bad.text  # the form stays open
+    assert field_error(bad, "doc_number") == "Không được để trống"
+    assert field_error(bad, "doc_issued_on") == "Nhập ngày theo dạng dd/mm/yyyy"
+    assert field_error(bad, "doc_kind") == "Trường này bắt buộc"
+    assert one(bad, "details.cmp-add[open]").find(id="document-form")  # the form stays open
 
 
 # --- criteria ---------------------------------------------------------------------------------
@@ -253,11 +253,12 @@ def test_a_criterion_tiered_by_caseload_added_row_by_row(web, demo, demo_passwor
     signed_in(web, "cuc.tccb", demo_password)
     created = new_campaign(web, session)
     html = web.get(f"/campaigns/{created}").text
-    assert html.count('name="tier_min"') == 1  # one empty band to start with
-    row = web.get(f"/campaigns/{created}/criteria/tier-row", headers={"HX-Request": "true"}).text
-    assert row.lstrip().startswith('<tr class="cmp-tier-row">')
-    assert 'name="tier_min"' in row and 'name="tier_max"' in row and 'name="tier_threshold"' in row
-    assert re.search(r'<label class="visually-hidden" for="(tier-\w+-min)">.*?id="\1"', row, re.S)
+    assert len(css(html, 'input[name="tier_min"]')) == 1  # one empty band to start with
+    band = web.get(f"/campaigns/{created}/criteria/tier-row", headers={"HX-Request": "true"}).text
+    assert band.lstrip().startswith('<tr class="cmp-tier-row">')
+    assert list(form_fields(band)) == ["tier_min", "tier_max", "tier_threshold"]
+    for field in css(band, "input"):  # each field has its label, for screen readers only
+        assert "visually-hidden" in one(band, f'label[for="{field["id"]}"]')["class"]
 
     token = page_token(web, f"/campaigns/{created}")
     base = {
@@ -278,13 +279,13 @@ def test_a_criterion_tiered_by_caseload_added_row_by_row(web, demo, demo_passwor
         headers={"HX-Request": "true"},
     )
     assert bad.status_code == 422
-    assert "Phải là số" in row_of(bad.text, 'value="bảy lăm"')
-    assert "Một số khoảng số việc cần sửa (xem từng dòng)." in bad.text
-    assert bad.text.count('name="tier_min"') == 2  # the blank row dropped, the others kept
-    assert (
-        'value="1.001"' in bad.text
-        and 'id="f-crit_mode-tiers" name="crit_mode" value="tiers" checked' in bad.text
-    )
+    threshold = one(bad, 'input[name="tier_threshold"][value="bảy lăm"]')
+    assert threshold["aria-invalid"] == "true"
+    assert "Phải là số" in text(one(bad, f"#{threshold['aria-describedby']}"))
+    assert text(one(bad, "#e-crit_tiers")) == "Một số khoảng số việc cần sửa (xem từng dòng)."
+    kept = form_fields(one(bad, "#criterion-form"))
+    assert kept.all("tier_min") == ["0", "1.001"]  # the blank row dropped, the others kept
+    assert kept["crit_mode"] == "tiers"
 
     overlap = web.post(
         f"/campaigns/{created}/criteria",
@@ -297,7 +298,7 @@ def test_a_criterion_tiered_by_caseload_added_row_by_row(web, demo, demo_passwor
         headers={"HX-Request": "true"},
     )
     assert overlap.status_code == 422
-    assert "Các khoảng số việc không được chồng lấn nhau" in overlap.text
+    assert "Các khoảng số việc không được chồng lấn nhau" in text(one(overlap, "#e-crit_tiers"))
 
     added = web.post(
         f"/campaigns/{created}/criteria",
@@ -310,18 +311,22 @@ def test_a_criterion_tiered_by_caseload_added_row_by_row(web, demo, demo_passwor
         headers={"HX-Request": "true"},
     )
     assert added.status_code == 200, added.text[-1500:]
-    shown = text_of(added.text)
-    assert "Đã thêm tiêu chí." in shown
+    shown = text(added)
+    assert text(one(added, ".notice")) == "Đã thêm tiêu chí."
     assert "Tỷ lệ thi hành xong về việc theo số việc · kỳ 2022-Q4" in shown
-    assert "từ 0 đến 1.000 việc: ≥ 80,50 %" in shown and "từ 1.001 việc trở lên: ≥ 75,00 %" in shown
+    assert (
+        "từ 0 đến 1.000 việc: ≥ 80,50\u00a0%" in shown
+        and "từ 1.001 việc trở lên: ≥ 75,00\u00a0%" in shown
+    )
     # Each office: its caseload picks its band, shown with the numbers.
-    thanh_phu = row_of(added.text, "huyện Thạnh Phú")
-    caseload = int(re.search(r"% ([\d.]+) từ", thanh_phu).group(1).replace(".", ""))
-    band = "≥ 80,50 %" if caseload <= 1000 else "≥ 75,00 %"
-    assert f"87,95 % {band}" in thanh_phu and "861 979" in thanh_phu
-    chart = re.search(r"<svg class=\"cmp-chart\".*?</svg>", added.text, re.S).group(0)
-    assert len(re.findall(r'stroke-width="3"', chart)) == 3  # a mark per office + the legend
-    assert "Chỉ tiêu theo số việc của đơn vị" in chart
+    ((_office, _result, rate, threshold, caseload, _band, *numbers),) = table_rows(
+        row(added, "huyện Thạnh Phú")
+    )
+    band = "≥ 80,50\u00a0%" if int(caseload.replace(".", "")) <= 1000 else "≥ 75,00\u00a0%"
+    assert (rate, threshold) == ("87,95\u00a0%", band) and numbers == ["861", "979"]
+    chart = css(added, "svg.cmp-chart")[0]
+    assert len(css(chart, '[stroke-width="3"]')) == 3  # a mark per office + the legend
+    assert "Chỉ tiêu theo số việc của đơn vị" in text(chart)
 
 
 def test_a_flat_criterion_needs_its_threshold(web, demo, demo_password, session):
@@ -333,8 +338,8 @@ def test_a_flat_criterion_needs_its_threshold(web, demo, demo_password, session)
         {"crit_indicator": "", "crit_period": "2022-Q4", "crit_mode": "flat", "crit_threshold": ""},
     )
     assert bad.status_code == 422
-    assert field_error(bad.text, "crit_indicator") == "Trường này bắt buộc"
-    assert field_error(bad.text, "crit_threshold") == "Hãy nhập chỉ tiêu (tỷ lệ phần trăm)."
+    assert field_error(bad, "crit_indicator") == "Trường này bắt buộc"
+    assert field_error(bad, "crit_threshold") == "Hãy nhập chỉ tiêu (tỷ lệ phần trăm)."
 
     too_high = post(
         web,
@@ -346,7 +351,7 @@ def test_a_flat_criterion_needs_its_threshold(web, demo, demo_password, session)
             "crit_threshold": "140",
         },
     )
-    assert field_error(too_high.text, "crit_threshold") == "Phải nhỏ hơn hoặc bằng 100.0"
+    assert field_error(too_high, "crit_threshold") == "Phải nhỏ hơn hoặc bằng 100.0"
 
     added = post(
         web,
@@ -360,23 +365,22 @@ def test_a_flat_criterion_needs_its_threshold(web, demo, demo_password, session)
         follow_redirects=False,
     )
     assert added.status_code == 303 and added.headers["location"].endswith("#progress")
-    page = text_of(web.get(added.headers["location"]).text)
-    assert "Tỷ lệ thi hành xong về tiền ≥ 40,10 %" in page and "trên 2 đơn vị" in page
+    criterion = one(web.get(added.headers["location"]), "#progress article.cmp-criterion")
+    assert text(one(criterion, "h3")).startswith("Tỷ lệ thi hành xong về tiền ≥ 40,10\u00a0%")
+    assert text(one(criterion, ".cmp-counts")).endswith("trên 2 đơn vị")
 
 
 # --- registrations ----------------------------------------------------------------------------
 def test_a_chi_cuc_registers_then_sends_its_registration(web, demo, demo_password, session):
     drive = campaign_id(session, DRIVE_Q1)
     signed_in(web, "thanhphu", demo_password)
-    page = web.get(f"/campaigns/{drive}").text
-    registrations = section(page, "registrations")
-    assert 'id="registration-form"' in registrations
-    assert re.search(
-        r'<select id="f-reg_unit_id"[^>]*>\s*<option value="\d+" selected>Chi cục '
-        r"Thi hành án dân sự huyện Thạnh Phú</option>\s*</select>",
-        registrations,
-    )
-    assert "Tập thể lao động xuất sắc" in registrations and "Lao động tiên tiến" in registrations
+    registrations = one(web.get(f"/campaigns/{drive}"), "#registrations")
+    form = one(registrations, "#registration-form")
+    # Its own office, the only choice, chosen.
+    units = [(text(o), o.has_attr("selected")) for o in css(form, "#f-reg_unit_id option")]
+    assert units == [("Chi cục Thi hành án dân sự huyện Thạnh Phú", True)]
+    titles = [text(label) for label in css(form, "fieldset.cmp-titles label")]
+    assert "Tập thể lao động xuất sắc" in titles and "Lao động tiên tiến" in titles
 
     token = page_token(web, f"/campaigns/{drive}")
     nothing = web.post(
@@ -385,7 +389,7 @@ def test_a_chi_cuc_registers_then_sends_its_registration(web, demo, demo_passwor
         headers={"HX-Request": "true"},
     )
     assert nothing.status_code == 422
-    assert "Hãy chọn ít nhất một danh hiệu." in nothing.text
+    assert field_error(nothing, "reg_titles") == "Hãy chọn ít nhất một danh hiệu."
 
     saved = web.post(
         f"/campaigns/{drive}/registrations",
@@ -398,29 +402,33 @@ def test_a_chi_cuc_registers_then_sends_its_registration(web, demo, demo_passwor
         headers={"HX-Request": "true"},
     )
     assert saved.status_code == 200
-    row = row_of(saved.text, "huyện Thạnh Phú")
-    assert row.startswith(
-        "Chi cục Thi hành án dân sự huyện Thạnh Phú Tập thể lao động xuất sắc; "
-        "Cờ thi đua ngành Tư pháp Nháp, chưa gửi Phấn đấu về đích sớm Gửi đăng ký"
-    )
-    registration, version = re.search(
-        r'registrations/(\d+)/submit".*?name="version" value="(\d+)"', saved.text, re.S
-    ).groups()
-    board = text_of(section(web.get("/").text, "board-campaigns"))
+    mine = row(saved, "huyện Thạnh Phú")
+    assert table_rows(mine) == [
+        [
+            "Chi cục Thi hành án dân sự huyện Thạnh Phú",
+            "Tập thể lao động xuất sắc; Cờ thi đua ngành Tư pháp",
+            "Nháp, chưa gửi",
+            "Phấn đấu về đích sớm",
+            "Gửi đăng ký",
+        ]
+    ]
+    submit = one(mine, 'form[action$="/submit"]')
+    version = form_fields(submit)["version"]
+    board = text(one(web.get("/"), "#board-campaigns"))
     assert "Bản đăng ký của đơn vị còn là bản nháp" in board
 
     sent = web.post(
-        f"/campaigns/{drive}/registrations/{registration}/submit",
+        submit["action"],
         data={"csrf_token": token, "version": version},
         headers={"HX-Request": "true"},
     )
     assert sent.status_code == 200
-    assert "Đã gửi bản đăng ký tới đơn vị quản lý phong trào." in sent.text
-    assert "Đã gửi, chờ xem xét" in row_of(sent.text, "huyện Thạnh Phú")
-    assert 'id="registration-form"' in sent.text  # people of the unit may still register
+    assert text(one(sent, ".notice")) == "Đã gửi bản đăng ký tới đơn vị quản lý phong trào."
+    assert "Đã gửi, chờ xem xét" in row_of(sent, "huyện Thạnh Phú")
+    assert css(sent, "#registration-form")  # people of the unit may still register
 
     twice = web.post(
-        f"/campaigns/{drive}/registrations/{registration}/submit",
+        submit["action"],
         data={"csrf_token": token, "version": version},
         headers={"HX-Request": "true"},
     )
@@ -431,10 +439,12 @@ def test_a_chi_cuc_registers_then_sends_its_registration(web, demo, demo_passwor
 def test_the_managing_unit_returns_with_a_reason_then_accepts(web, demo, demo_password, session):
     plan = campaign_id(session, PLAN_2022)
     signed_in(web, "cuc.tccb", demo_password)
-    page = web.get(f"/campaigns/{plan}").text
-    registration, version = re.search(
-        r'registrations/(\d+)/return".*?name="version" value="(\d+)"', page, re.S
-    ).groups()
+    registrations = one(web.get(f"/campaigns/{plan}"), "#registrations")
+    give_back = one(row(registrations, "huyện Mỏ Cày Bắc"), 'form[action$="/return"]')
+    registration = re.fullmatch(
+        rf"/campaigns/{plan}/registrations/(\d+)/return", give_back["action"]
+    ).group(1)
+    version = form_fields(give_back)["version"]
     token = page_token(web, f"/campaigns/{plan}")
 
     no_reason = web.post(
@@ -443,8 +453,10 @@ def test_the_managing_unit_returns_with_a_reason_then_accepts(web, demo, demo_pa
         headers={"HX-Request": "true"},
     )
     assert no_reason.status_code == 422
-    assert "Hãy nêu lý do để đơn vị biết cần sửa gì." in no_reason.text
-    assert '<details class="cmp-return" open>' in no_reason.text
+    assert field_error(no_reason, f"reason-{registration}") == (
+        "Hãy nêu lý do để đơn vị biết cần sửa gì."
+    )
+    assert one(no_reason, "details.cmp-return[open]").find(id=f"f-reason-{registration}")
 
     returned = web.post(
         f"/campaigns/{plan}/registrations/{registration}/return",
@@ -456,20 +468,17 @@ def test_the_managing_unit_returns_with_a_reason_then_accepts(web, demo, demo_pa
         headers={"HX-Request": "true"},
     )
     assert returned.status_code == 200
-    row = row_of(returned.text, "huyện Mỏ Cày Bắc")
-    assert "Bị trả lại" in row and "Lý do: Bổ sung báo cáo thành tích theo mẫu" in row
+    status = table_rows(row(returned, "huyện Mỏ Cày Bắc"))[0][2]
+    assert "Bị trả lại" in status and "Lý do: Bổ sung báo cáo thành tích theo mẫu" in status
 
     web.cookies.clear()
     signed_in(web, "mocaybac", demo_password)
-    board = text_of(section(web.get("/").text, "board-campaigns"))
+    board = text(one(web.get("/"), "#board-campaigns"))
     assert (
         "Bản đăng ký của đơn vị bị trả lại. Lý do: Bổ sung báo cáo thành tích theo mẫu "
         "Xem và gửi lại"
     ) in board
-    page = web.get(f"/campaigns/{plan}").text
-    version = re.search(
-        rf'registrations/{registration}/submit".*?name="version" value="(\d+)"', page, re.S
-    ).group(1)
+    version = version_of(web.get(f"/campaigns/{plan}"), f"/registrations/{registration}/submit")
     again = post(
         web,
         f"/campaigns/{plan}/registrations/{registration}/submit",
@@ -482,10 +491,7 @@ def test_the_managing_unit_returns_with_a_reason_then_accepts(web, demo, demo_pa
 
     web.cookies.clear()
     signed_in(web, "cuc.tccb", demo_password)
-    page = web.get(f"/campaigns/{plan}").text
-    version = re.search(
-        rf'registrations/{registration}/accept".*?name="version" value="(\d+)"', page, re.S
-    ).group(1)
+    version = version_of(web.get(f"/campaigns/{plan}"), f"/registrations/{registration}/accept")
     accepted = post(
         web,
         f"/campaigns/{plan}/registrations/{registration}/accept",
@@ -494,8 +500,8 @@ def test_the_managing_unit_returns_with_a_reason_then_accepts(web, demo, demo_pa
         follow_redirects=False,
     )
     assert accepted.status_code == 303
-    registrations = section(web.get(accepted.headers["location"]).text, "registrations")
-    assert "Đã chấp nhận" in row_of(registrations, "huyện Mỏ Cày Bắc")
+    registrations = one(web.get(accepted.headers["location"]), "#registrations")
+    assert table_rows(row(registrations, "huyện Mỏ Cày Bắc"))[0][2].startswith("Đã chấp nhận")
 
 
 # --- exemplars and reviews --------------------------------------------------------------------
@@ -505,13 +511,14 @@ def test_name_an_exemplar_person_and_add_a_review(web, demo, demo_password, sess
     ba_tri = unit_id(session, "CC-BATRI")
 
     options = web.get(f"/campaigns/{plan}/people-options", params={"ex_unit_id": ba_tri}).text
-    assert options.lstrip().startswith('<option value="">— Tập thể đơn vị —</option>')
-    person_id, person_name = re.search(r'<option value="(\d+)">([^<·]+)', options).groups()
+    unit_itself, person = css(options, "option")[:2]  # the unit itself first, then its people
+    assert unit_itself["value"] == "" and text(unit_itself) == "— Tập thể đơn vị —"
+    person_id, person_name = person["value"], text(person).split("·")[0]
 
     bad = post(web, f"/campaigns/{plan}/exemplars", {"ex_reason": "", "ex_from_on": "1/13/2022"})
     assert bad.status_code == 422
-    assert field_error(bad.text, "ex_unit_id") == "Hãy chọn đơn vị (hoặc một cá nhân của đơn vị)."
-    assert field_error(bad.text, "ex_from_on") == "Nhập ngày theo dạng dd/mm/yyyy"
+    assert field_error(bad, "ex_unit_id") == "Hãy chọn đơn vị (hoặc một cá nhân của đơn vị)."
+    assert field_error(bad, "ex_from_on") == "Nhập ngày theo dạng dd/mm/yyyy"
 
     added = post(
         web,
@@ -526,8 +533,8 @@ def test_name_an_exemplar_person_and_add_a_review(web, demo, demo_password, sess
         headers={"HX-Request": "true"},
     )
     assert added.status_code == 200
-    shown = text_of(added.text)
-    assert "Đã thêm điển hình." in shown
+    shown = text(added)
+    assert text(one(added, ".notice")) == "Đã thêm điển hình."
     assert f"{person_name.strip()} (01/01/2022 – 31/12/2022)" in shown
 
     review = post(
@@ -541,10 +548,14 @@ def test_name_an_exemplar_person_and_add_a_review(web, demo, demo_password, sess
         headers={"HX-Request": "true"},
     )
     assert review.status_code == 200
-    assert "Tổng kết 30/12/2022 Tổng kết phong trào thi đua năm 2022" in text_of(review.text)
+    assert table_rows(row(review, "Tổng kết phong trào thi đua năm 2022"))[0][:3] == [
+        "Tổng kết",
+        "30/12/2022",
+        "Tổng kết phong trào thi đua năm 2022",
+    ]
     missing = post(web, f"/campaigns/{plan}/reviews", {"rv_kind": "so_ket", "rv_title": ""})
-    assert field_error(missing.text, "rv_held_on") == "Trường này bắt buộc"
-    assert field_error(missing.text, "rv_title") == "Không được để trống"
+    assert field_error(missing, "rv_held_on") == "Trường này bắt buộc"
+    assert field_error(missing, "rv_title") == "Không được để trống"
 
 
 def test_a_campaign_without_participants_cannot_be_launched(web, demo, demo_password, session):
@@ -557,16 +568,17 @@ def test_a_campaign_without_participants_cannot_be_launched(web, demo, demo_pass
             "title": "Chuyên đề chưa có đơn vị",
             "kind": "chuyen_de",
             "launched_by_id": str(unit_id(session, "CTHADS-BENTRE")),
+            "confirm_no_participants": "1",  # created knowingly without any unit
         },
         follow_redirects=False,
     )
     assert created.status_code == 303
     page_url = created.headers["location"].split("?")[0]
-    version = re.search(r'/launch">.*?name="version" value="(\d+)"', web.get(page_url).text, re.S)
-    refused = post(web, f"{page_url}/launch", {"version": version.group(1)})
+    version = version_of(web.get(page_url), f"{page_url}/launch")
+    refused = post(web, f"{page_url}/launch", {"version": version})
     assert refused.status_code == 422
-    assert "Cần ít nhất một đơn vị tham gia" in text_of(refused.text)
-    assert "Nháp" in text_of(refused.text)
+    assert "Cần ít nhất một đơn vị tham gia" in text(refused)
+    assert text(one(refused, ".cmp-meta")).startswith("Nháp")  # still a draft
 
 
 def test_a_unit_registered_already_is_told_so(web, demo, demo_password, session):
@@ -580,5 +592,5 @@ def test_a_unit_registered_already_is_told_so(web, demo, demo_password, session)
     )
     assert again.status_code == 409
     # The API refuses it (a database invariant too): the page shows its answer.
-    assert "Đơn vị hoặc cá nhân này đã đăng ký trong phong trào" in text_of(again.text)
-    assert len(re.findall(r'<tr id="registration-\d+">', again.text)) == 1
+    assert "Đơn vị hoặc cá nhân này đã đăng ký trong phong trào" in text(again)
+    assert len(css(again, 'tr[id^="registration-"]')) == 1

@@ -1,19 +1,7 @@
 """People: the list with search and filters, and the forms with the API's errors beside fields."""
 
-import re
-
 from tests.web.conftest import page_token, signed_in
-
-
-def _field_error(html: str, name: str) -> str:
-    """The message shown for a field, checked to be wired to the input for screen readers."""
-    found = re.search(rf'<p class="field-error" id="e-{name}">([^<]*)</p>', html)
-    assert found, f"no error shown beside {name}"
-    control = re.search(rf'<(input|select)[^>]*id="f-{name}"[^>]*>', html, re.S)
-    assert control, f"no control {name}"
-    assert 'aria-invalid="true"' in control.group(0)
-    assert f"e-{name}" in re.search(r'aria-describedby="([^"]*)"', control.group(0)).group(1)
-    return found.group(1)
+from tests.web.html import field_error, form_fields, one, select, table_rows, text
 
 
 def _post_person(web, data: dict[str, str], **kwargs):
@@ -38,12 +26,15 @@ def test_invalid_person_shows_vietnamese_messages_beside_fields_and_keeps_input(
 
     assert response.status_code == 422
     html = response.text
-    assert _field_error(html, "full_name") == "Không được để trống"
-    assert _field_error(html, "birth_year") == "Phải là số nguyên"
-    assert _field_error(html, "recruited_on") == "Nhập ngày theo dạng dd/mm/yyyy"
-    assert 'value="18x"' in html and 'value="31/02/2020"' in html
-    assert 'value="Chấp hành viên &lt;b&gt;"' in html  # kept, and escaped
-    assert re.search(rf'<option value="{world.unit_id("CC_A1")}" selected>', html)
+    assert field_error(html, "full_name") == "Không được để trống"
+    assert field_error(html, "birth_year") == "Phải là số nguyên"
+    assert field_error(html, "recruited_on") == "Nhập ngày theo dạng dd/mm/yyyy"
+    kept = form_fields(one(html, "#person-form"))
+    assert kept["birth_year"] == "18x" and kept["recruited_on"] == "31/02/2020"
+    assert kept["position"] == "Chấp hành viên <b>"  # kept…
+    assert "Chấp hành viên <b>" not in html  # …and escaped wherever it is written
+    chosen = one(html, "#f-unit_id option[selected]")
+    assert chosen["value"] == str(world.unit_id("CC_A1"))
     assert api.get("/api/v1/people", headers=world.headers("admin_a")).json()["total"] == before
 
 
@@ -54,7 +45,7 @@ def test_rules_checked_by_the_api_come_back_beside_their_field(web, world):
         {"full_name": "Lê Văn Tám", "unit_id": str(world.unit_id("CC_A1")), "is_external": "on"},
     )
     assert response.status_code == 422
-    assert "Người ngoài ngành cần thuộc" in _field_error(response.text, "organisation")
+    assert "Người ngoài ngành cần thuộc" in field_error(response.text, "organisation")
 
 
 def test_htmx_form_post_gets_only_the_form_fragment(web, world):
@@ -64,7 +55,7 @@ def test_htmx_form_post_gets_only_the_form_fragment(web, world):
     assert response.status_code == 422
     assert response.text.lstrip().startswith('<form id="person-form"')
     assert "<html" not in response.text and "<header" not in response.text
-    assert _field_error(response.text, "unit_id") == "Trường này bắt buộc"
+    assert field_error(response.text, "unit_id") == "Trường này bắt buộc"
 
 
 def test_valid_person_is_created_and_shown_in_the_list(web, world):
@@ -83,11 +74,11 @@ def test_valid_person_is_created_and_shown_in_the_list(web, world):
     assert response.status_code == 303
     listed = web.get(response.headers["location"])
 
-    assert "Đã thêm cá nhân." in listed.text
-    row = re.search(r'<tr class="just-added">(.*?)</tr>', listed.text, re.S)
-    assert row and "Nguyễn Thị Kim Ngân" in row.group(1) and "1990" in row.group(1)
-    person_id = re.search(r'href="/people/(\d+)"', row.group(1)).group(1)
-    detail = web.get(f"/people/{person_id}").text
+    assert text(one(listed, "#people-results .notice")) == "Đã thêm cá nhân."
+    added = one(listed, "tr.just-added")
+    name, _position, _unit, _kind, born = table_rows(added)[0]
+    assert name == "Nguyễn Thị Kim Ngân" and born == "1990"
+    detail = web.get(one(added, "a")["href"]).text
     assert "01/10/2015" in detail and "Nữ" in detail
 
 
@@ -96,9 +87,11 @@ def test_search_as_you_type_returns_only_the_rows_fragment(web, world):
     full = web.get("/people?q=nguyen")
     fragment = web.get("/people?q=nguyen", headers={"HX-Request": "true"})
 
-    assert "<html" in full.text and 'hx-trigger="keyup changed delay:300ms' in full.text
-    assert "<html" not in fragment.text and "<form" not in fragment.text
-    assert "Nguyễn Văn An" in fragment.text and "Trần Thị Bình" not in fragment.text
+    assert "<html" in full.text
+    assert one(full, "#f-q")["hx-trigger"].startswith("keyup changed delay:300ms")
+    assert "<html" not in fragment.text and not select(fragment, "form")
+    names = [cells[0] for cells in table_rows(one(fragment, "tbody"))]
+    assert "Nguyễn Văn An" in names and "Trần Thị Bình" not in fragment.text
     assert fragment.headers["Vary"] == "HX-Request"
 
 
@@ -123,9 +116,12 @@ def test_list_pages_through_results(web, world, session):
     first = web.get("/people?q=can bo so").text
     second = web.get("/people?q=can+bo+so&page=2").text
 
-    assert "30 cá nhân" in first and "Trang 1/2" in first
-    assert "Cán Bộ Số 00" in first and "Cán Bộ Số 29" not in first
-    assert "Cán Bộ Số 29" in second and "Trang 2/2" in second
+    assert text(one(first, "#people-results .count")).startswith("30 cá nhân")
+    assert "Trang 1/2" in text(one(first, ".pagination"))
+    assert "Cán Bộ Số 00" in [cells[0] for cells in table_rows(one(first, "tbody"))]
+    assert "Cán Bộ Số 29" not in first
+    assert "Cán Bộ Số 29" in [cells[0] for cells in table_rows(one(second, "tbody"))]
+    assert "Trang 2/2" in text(one(second, ".pagination"))
 
 
 def test_edit_person_with_stale_version_is_refused_and_explained(web, world, api):

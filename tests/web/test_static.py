@@ -1,13 +1,13 @@
 """htmx is vendored, pinned and checked; the pages configure it for a strict CSP."""
 
 import hashlib
-import html
 import json
 import re
 from pathlib import Path
 
 from app.web import templating
 from tests.web.conftest import signed_in
+from tests.web.html import one, select
 
 STATIC = Path(templating.STATIC_DIR)
 
@@ -24,16 +24,22 @@ def test_vendored_htmx_matches_its_recorded_sha256_and_version():
     assert name == templating.HTMX_FILE
 
 
-def _htmx_config(page: str) -> dict:
-    meta = re.search(r"<meta name=\"htmx-config\" content='([^']*)'>", page).group(1)
-    return json.loads(html.unescape(meta))
+def _htmx_config(page) -> dict:
+    return json.loads(one(page, 'meta[name="htmx-config"]')["content"])
+
+
+def _deferred_script(page, name: str) -> bool:
+    """Whether the page loads /static/<name> (with its version) as a deferred script."""
+    return any(
+        re.fullmatch(rf"/static/{re.escape(name)}\?v=[0-9a-f]+", script["src"])
+        and script.has_attr("defer")
+        for script in select(page, "script[src]")
+    )
 
 
 def test_pages_load_the_pinned_htmx_and_configure_it(web, world):
     page = web.get("/login").text
-    assert re.search(
-        rf'<script src="/static/{re.escape(templating.HTMX_FILE)}\?v=[0-9a-f]+" defer>', page
-    )
+    assert _deferred_script(page, templating.HTMX_FILE)
     config = _htmx_config(page)
 
     assert config["includeIndicatorStyles"] is False
@@ -65,10 +71,10 @@ def test_the_phone_menu_button_is_wired_by_a_script_from_this_host(web, world):
     page = signed_in(web, "reviewer_a").get("/").text
 
     # The button starts hidden: without the script the menu simply stays open.
-    button = re.search(r"<button[^>]*class=\"[^\"]*nav-toggle[^\"]*\"[^>]*>", page).group(0)
-    assert " hidden" in button and 'aria-expanded="false"' in button
-    assert 'aria-controls="main-nav"' in button and 'id="main-nav"' in page
-    assert re.search(r'<script src="/static/nav\.js\?v=[0-9a-f]+" defer></script>', page)
+    button = one(page, "button.nav-toggle")
+    assert button.has_attr("hidden") and button["aria-expanded"] == "false"
+    assert button["aria-controls"] == "main-nav" and one(page, "#main-nav")
+    assert _deferred_script(page, "nav.js")
     assert (
         web.get("/static/nav.js")
         .headers["content-type"]

@@ -3,14 +3,23 @@ preview of what will change, then the import; the exports."""
 
 import csv
 import io
-import re
-from html import unescape
 
 import pytest
 from openpyxl import Workbook, load_workbook
 
 from tests.web.conftest import landed, signed_in
-from tests.web.test_figures_support import (
+from tests.web.html import (
+    field_error,
+    form_fields,
+    links,
+    one,
+    parse,
+    row,
+    select,
+    table_rows,
+    text,
+)
+from tests.web.test_reports_support import (
     api_headers,
     dotted,
     giongtrom_q1,
@@ -42,12 +51,17 @@ def _template(web, unit: int, period: str) -> bytes:
 def _fill(content: bytes, values: dict[str, int]) -> bytes:
     book = load_workbook(io.BytesIO(content))
     sheet = book["Báo cáo"]
-    for row in sheet.iter_rows(min_row=1):
-        if row[0].value in values:
-            row[2].value = values[row[0].value]
+    for line in sheet.iter_rows(min_row=1):
+        if line[0].value in values:
+            line[2].value = values[line[0].value]
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _counts(html) -> list[str]:
+    """What the preview counts: "<number> <what>" each."""
+    return [text(count) for count in select(html, "ul.import-counts li")]
 
 
 def _upload(web, page: str, name: str, content: bytes, back: str):
@@ -82,20 +96,22 @@ def test_upload_shows_what_will_change_then_applies_it(web, api, giongtrom):
     preview = _upload(web, page, "bao-cao.xlsx", filled, page)
 
     assert preview.status_code == 200
-    html = preview.text
-    assert "Những gì tệp sẽ thay đổi" in html
-    assert re.search(r'<span class="stat">1</span> báo cáo mới', html)
+    html = parse(preview)
+    assert text(one(html, "#preview-title")) == "Những gì tệp sẽ thay đổi"
+    assert "1 báo cáo mới" in _counts(html)
     # the API's dry run names the unit, a new report's too
-    assert "Chi cục Thi hành án dân sự huyện Giồng Trôm · 2023-Q1" in html
-    assert "báo cáo mới" in html
-    assert re.search(
-        rf'<th scope="row">Số việc thi hành xong</th><td class="num"><span class="muted">—</span></td>'
-        rf'<td class="num changed">{dotted(values["viec_thi_hanh_xong"])}</td>',
-        html,
+    diff = one(html, "table.import-diff")
+    assert text(one(diff, "caption")) == (
+        "Chi cục Thi hành án dân sự huyện Giồng Trôm · 2023-Q1 · báo cáo mới"
     )
+    done = row(diff, "Số việc thi hành xong")
+    assert table_rows(done) == [
+        ["Số việc thi hành xong", "—", dotted(values["viec_thi_hanh_xong"])]
+    ]
+    assert text(one(done, "td.changed")) == dotted(values["viec_thi_hanh_xong"])
     assert report_of(api, headers, unit, "2023-Q1") is None  # a preview writes nothing
 
-    content = re.search(r'name="content" value="([^"]+)"', html).group(1)
+    content = form_fields(one(html, 'form[action="/reports/import/apply"]'))["content"]
     applied = post_form(
         web,
         "/reports/import/apply",
@@ -119,12 +135,12 @@ def test_an_update_lists_only_the_values_that_change(web, api, demo, demo_passwo
     response = web.get(f"/reports/template?unit_id={unit}&period=2023-Q1")
     filled = _fill(response.content, {"viec_dinh_chi": before + 2})
 
-    html = _upload(web, page, "mau.xlsx", filled, page).text
+    html = parse(_upload(web, page, "mau.xlsx", filled, page))
 
-    assert re.search(r'<span class="stat">1</span> báo cáo được cập nhật', html)
-    changed = re.findall(r'<tr><th scope="row">([^<]+)</th><td class="num">([^<]+)</td>', html)
-    assert changed == [("Số việc đình chỉ thi hành", dotted(before))]
-    assert f'<td class="num changed">{dotted(before + 2)}</td>' in html
+    assert "1 báo cáo được cập nhật" in _counts(html)
+    changed = table_rows(one(html, "table.import-diff tbody"))
+    assert changed == [["Số việc đình chỉ thi hành", dotted(before), dotted(before + 2)]]
+    assert [text(cell) for cell in select(html, "td.changed")] == [dotted(before + 2)]
 
 
 def test_a_file_with_errors_names_the_row_and_field_and_offers_no_import(web, api, giongtrom):
@@ -139,9 +155,11 @@ def test_a_file_with_errors_names_the_row_and_field_and_offers_no_import(web, ap
 
     assert response.status_code == 422
     html = response.text
-    assert "Không thể nhập tệp này" in html and "Chưa nhập gì" in html
-    rows = re.findall(r'<tr><td class="num">(\d+)</td><td>([^<]+)</td><td>([^<]+)</td></tr>', html)
-    assert ("2", "Số việc đình chỉ thi hành", "Phải là số nguyên không âm") in rows
+    assert text(one(html, "#preview-title")) == "Không thể nhập tệp này"
+    refused = one(html, ".error-summary")
+    assert "Chưa nhập gì" in text(one(refused, "p"))
+    rows = table_rows(one(refused, "tbody"))
+    assert ["2", "Số việc đình chỉ thi hành", "Phải là số nguyên không âm"] in rows
     assert any(r[0] == "3" and r[1] == "Mã đơn vị" for r in rows)
     assert "/reports/import/apply" not in html
     assert report_of(api, headers, unit, "2023-Q1") is None
@@ -166,15 +184,13 @@ def test_a_sheet_past_the_limits_shows_the_apis_reason_and_offers_no_import(web,
 def test_an_unknown_file_type_is_refused_beside_the_file_field(web, giongtrom):
     response = _upload(web, "/reports", "notes.txt", b"hello", "/reports")
     assert response.status_code == 422
-    assert '<p class="field-error" id="e-file">Hãy chọn tệp .xlsx, .csv hoặc .json.</p>' in (
-        response.text
-    )
+    assert field_error(response, "file") == "Hãy chọn tệp .xlsx, .csv hoặc .json."
 
 
 def test_exports_come_back_as_files(web, demo, demo_password):
     signed_in(web, "cuc.tccb", demo_password)
     listing = web.get("/reports?period=2022-Q4").text
-    assert 'href="/reports/export?period=2022-Q4&amp;format=xlsx"' in listing
+    assert "/reports/export?period=2022-Q4&format=xlsx" in links(listing)
 
     as_csv = web.get("/reports/export?period=2022-Q4&format=csv")
     assert as_csv.status_code == 200 and as_csv.headers["content-type"].startswith("text/csv")
@@ -200,7 +216,10 @@ def test_the_preview_runs_every_rule_and_names_row_and_field(web, api, giongtrom
     response = _upload(web, "/reports", "so-lieu.csv", out.getvalue().encode(), "/reports")
 
     assert response.status_code == 200, response.text[-1500:]
-    text = " ".join(unescape(response.text).split())
-    assert "phải sửa các lỗi trước khi gửi" in text
-    assert "<td>Số việc thi hành xong</td>" in text and "(90 + 20 > 100)" in text
+    checks = one(response, ".issue-summary")
+    assert "phải sửa các lỗi trước khi gửi" in text(one(checks, "p"))
+    assert any(
+        field == "Số việc thi hành xong" and "(90 + 20 > 100)" in problem
+        for _row, field, problem in table_rows(one(checks, "tbody"))
+    )
     assert report_of(api, headers, unit, "2023-Q1") is None  # a preview imports nothing

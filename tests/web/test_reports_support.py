@@ -1,4 +1,4 @@
-"""Helpers shared by the figures page tests (no tests here): API access for checking what the
+"""Helpers shared by the report page tests (no tests here): API access for checking what the
 pages wrote, and consistent figures for Giồng Trôm's 2023-Q1 report (absent from the demo)."""
 
 from typing import Any
