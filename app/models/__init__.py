@@ -12,6 +12,7 @@ from app.models.campaigns import (
     Registration,
 )
 from app.models.facts import Assessment, Initiative, InitiativeAuthor
+from app.models.levels import UnitLevel
 from app.models.metrics import Indicator, Metric, ValidationRule
 from app.models.people import Person
 from app.models.periods import Holiday, LockException, Period
@@ -50,6 +51,7 @@ __all__ = [
     "ReportValue",
     "Target",
     "Unit",
+    "UnitLevel",
     "User",
     "ValidationRule",
 ]

@@ -1,23 +1,20 @@
 """The unit hierarchy: reading within scope, creating and moving units with their subtree."""
 
+from datetime import date
+
 from sqlalchemy import String, literal
 from sqlalchemy import func as sa_func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select, update
 
 from app.core.errors import FieldIssue, Forbidden, Invalid
-from app.models.units import Unit, UnitCreate, UnitKind, UnitPublic, UnitRef, UnitUpdate
+from app.models.levels import UnitLevel, UnitLevelRef
+from app.models.units import Unit, UnitCreate, UnitPublic, UnitRef, UnitUpdate
 from app.services import audit
 from app.services.common import apply_changes, check_version, page
+from app.services.levels import get_level, reports_figures
 from app.services.scope import Actor, authorize, in_subtree, may, unit_in_scope
 from app.services.text import fold, words_match
-
-# The units that report figures (offices of the enforcement system): the one place this is said.
-REPORTING_KINDS = frozenset({UnitKind.district_office, UnitKind.provincial_department})
-
-
-def reports_figures(unit: Unit) -> bool:
-    return unit.kind in REPORTING_KINDS and not unit.is_external
 
 
 def unit_ref(unit: Unit) -> UnitRef:
@@ -27,6 +24,15 @@ def unit_ref(unit: Unit) -> UnitRef:
 
 def path_of(parent: Unit | None, unit_id: int) -> str:
     return (parent.path if parent else "/") + f"{unit_id:08d}/"
+
+
+def move_subtree(session: Session, unit: Unit, old_path: str, new_path: str) -> None:
+    """The unit's descendants follow it (the unit's own path is set by the caller)."""
+    session.exec(
+        update(Unit)
+        .where(col(Unit.path).startswith(old_path), Unit.id != unit.id)
+        .values(path=literal(new_path, String) + sa_func.substr(Unit.path, len(old_path) + 1))
+    )
 
 
 def depth_of(unit: Unit) -> int:
@@ -39,6 +45,7 @@ def to_public(unit: Unit, actor: Actor | None = None) -> UnitPublic:
         unit,
         update={
             "depth": depth_of(unit),
+            "level": UnitLevelRef.model_validate(unit.level),
             "reports_figures": reports_figures(unit),
             "allowed_actions": actions,
         },
@@ -50,7 +57,7 @@ def list_units(
     actor: Actor,
     *,
     parent_id: int | None = None,
-    kind: UnitKind | None = None,
+    kind: str | None = None,
     q: str | None = None,
     external: bool | None = None,
     subtree_of: int | None = None,
@@ -65,6 +72,7 @@ def list_units(
         root = unit_in_scope(session, actor, subtree_of)
         stmt = stmt.where(col(Unit.path).startswith(root.path))
     if kind is not None:
+        get_level(session, kind)  # an unknown level is a mistake, not an empty list
         stmt = stmt.where(Unit.kind == kind)
     if external is not None:
         stmt = stmt.where(Unit.is_external == external)
@@ -93,7 +101,7 @@ def ancestors(session: Session, unit: Unit) -> list[Unit]:
 
 
 def _parent_for(
-    session: Session, actor: Actor, parent_id: int | None, kind: UnitKind
+    session: Session, actor: Actor, parent_id: int | None, level: UnitLevel
 ) -> Unit | None:
     if parent_id is None:
         if actor.unit_path != "/":
@@ -102,7 +110,7 @@ def _parent_for(
             )
         return None
     parent = unit_in_scope(session, actor, parent_id, field="parent_id")
-    if parent.is_external and kind != UnitKind.external:
+    if parent.is_external and not level.is_external:
         raise Invalid(
             FieldIssue(
                 "kind",
@@ -111,6 +119,24 @@ def _parent_for(
             )
         )
     return parent
+
+
+def level_for(
+    session: Session, code: str, valid_from: date | None, field: str = "kind"
+) -> UnitLevel:
+    """The level a client names for a unit: one that exists and is in use when the unit
+    starts (no new Chi cục from 1/7/2025, no Phòng THADS khu vực before)."""
+    level = get_level(session, code, field=field)
+    if valid_from is not None and not level.in_use_on(valid_from):
+        raise Invalid(
+            FieldIssue(
+                field,
+                "This level is not in use on {date}",
+                "level_not_in_use",
+                {"date": valid_from.isoformat()},
+            )
+        )
+    return level
 
 
 def _code_taken(session: Session, code: str, except_id: int | None = None) -> bool:
@@ -122,13 +148,14 @@ def _code_taken(session: Session, code: str, except_id: int | None = None) -> bo
 
 def create_unit(session: Session, actor: Actor, data: UnitCreate) -> Unit:
     authorize(actor, "units.write")
-    parent = _parent_for(session, actor, data.parent_id, data.kind)
+    level = level_for(session, data.kind, data.valid_from)
+    parent = _parent_for(session, actor, data.parent_id, level)
     if _code_taken(session, data.code):
         raise Invalid(FieldIssue("code", "This code is already used", "unique"))
     unit = Unit.model_validate(
-        data,
-        update={"is_external": data.kind == UnitKind.external, "search_name": fold(data.name)},
+        data, update={"is_external": level.is_external, "search_name": fold(data.name)}
     )
+    unit.level = level
     session.add(unit)
     try:
         session.flush()
@@ -155,10 +182,10 @@ def update_unit(
     for required in ("code", "name", "kind"):
         if required in changes and changes[required] is None:
             raise Invalid(FieldIssue(required, "This field is required", "missing"))
-    kind = changes.get("kind", unit.kind)
+    valid_from = changes.get("valid_from", unit.valid_from)
+    level = level_for(session, changes["kind"], valid_from) if "kind" in changes else unit.level
     if "code" in changes and _code_taken(session, changes["code"], unit.id):
         raise Invalid(FieldIssue("code", "This code is already used", "unique"))
-    valid_from = changes.get("valid_from", unit.valid_from)
     valid_to = changes.get("valid_to", unit.valid_to)
     if valid_from and valid_to and valid_to < valid_from:
         raise Invalid(FieldIssue("valid_to", "Valid to must not be before valid from", "invalid"))
@@ -167,7 +194,7 @@ def update_unit(
     if "parent_id" in changes and changes["parent_id"] != unit.parent_id:
         if unit.id == actor.unit_id:
             raise Forbidden("You cannot move the unit you belong to")
-        parent = _parent_for(session, actor, changes["parent_id"], kind)
+        parent = _parent_for(session, actor, changes["parent_id"], level)
         if parent is not None and parent.path.startswith(old_path):
             raise Invalid(
                 FieldIssue(
@@ -177,22 +204,16 @@ def update_unit(
         assert unit.id is not None
         new_path = path_of(parent, unit.id)
     elif "kind" in changes and unit.parent_id is not None:
-        _parent_for(session, actor, unit.parent_id, kind)
+        _parent_for(session, actor, unit.parent_id, level)
     if "kind" in changes:
-        changes["is_external"] = kind == UnitKind.external
+        changes["is_external"] = level.is_external
+        changes["level"] = level
     if "name" in changes:
         changes["search_name"] = fold(changes["name"])
     changes["path"] = new_path
     if apply_changes(unit, changes):
         if new_path != old_path:
-            # Move the whole subtree with the unit.
-            session.exec(
-                update(Unit)
-                .where(col(Unit.path).startswith(old_path), Unit.id != unit.id)
-                .values(
-                    path=literal(new_path, String) + sa_func.substr(Unit.path, len(old_path) + 1)
-                )
-            )
+            move_subtree(session, unit, old_path, new_path)
         audit.record(
             session,
             actor,

@@ -1,3 +1,4 @@
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -8,8 +9,9 @@ from app.api.openapi import READ_ERRORS, WRITE_ERRORS
 from app.api.responses import create_once, with_etag
 from app.core.types import Id, ShortText
 from app.models.base import Page
-from app.models.units import UnitCreate, UnitKind, UnitPublic, UnitUpdate
-from app.services import units
+from app.models.levels import UnitLevelPublic
+from app.models.units import KIND_DOC, LevelCodeText, UnitCreate, UnitPublic, UnitUpdate
+from app.services import levels, units
 
 router = APIRouter(tags=["units"])
 
@@ -21,7 +23,7 @@ def list_units(
     paging: PageDep,
     parent_id: Annotated[Id | None, Query(description="Direct children of this unit")] = None,
     subtree_of: Annotated[Id | None, Query(description="This unit and everything under it")] = None,
-    kind: UnitKind | None = None,
+    kind: Annotated[LevelCodeText | None, Query(description=KIND_DOC)] = None,
     external: Annotated[
         bool | None, Query(description="Only external (true) or internal (false)")
     ] = None,
@@ -74,3 +76,32 @@ def update_unit(
 ) -> JSONResponse:
     unit = units.update_unit(session, actor, unit_id, data, expected_version=expected)
     return with_etag(units.to_public(unit, actor), unit.version)
+
+
+@router.get("/unit-levels", responses=READ_ERRORS)
+def list_unit_levels(
+    session: SessionDep,
+    actor: CurrentActor,
+    paging: PageDep,
+    as_of: Annotated[date | None, Query(description="Only the levels in use on this day")] = None,
+    reports_figures: Annotated[
+        bool | None, Query(description="Only the levels whose units report (true) or not")
+    ] = None,
+) -> Page[UnitLevelPublic]:
+    """The levels a unit's `kind` names, from the State down to external organisations: what
+    each is called, whether its units report figures, are reviewed by the unit above, and at
+    which authority they confer awards."""
+    rows, total = levels.list_levels(
+        session,
+        actor,
+        as_of=as_of,
+        reports_figures=reports_figures,
+        limit=paging.limit,
+        offset=paging.offset,
+    )
+    return Page(
+        items=[UnitLevelPublic.model_validate(row) for row in rows],
+        total=total,
+        limit=paging.limit,
+        offset=paging.offset,
+    )
