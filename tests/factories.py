@@ -13,6 +13,7 @@ from app.models.levels import LevelCode, UnitLevel
 from app.models.people import Person
 from app.models.units import Unit
 from app.models.users import Role, TokenKind, TokenScope, User
+from app.services import unit_history
 from app.services.accounts import tokens
 from app.services.text import fold
 from app.services.units import path_of
@@ -59,6 +60,7 @@ def make_unit(
     session.add(unit)
     session.flush()
     unit.path = path_of(parent, unit.id)  # type: ignore[arg-type]
+    unit_history.record_first(session, unit)
     return unit
 
 

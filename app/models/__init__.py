@@ -18,6 +18,7 @@ from app.models.people import Person
 from app.models.periods import Holiday, LockException, Period
 from app.models.reports import Report, ReportEvent, ReportValue
 from app.models.targets import Target
+from app.models.unit_history import UnitEvent, UnitEventLink, UnitVersion
 from app.models.units import Unit
 from app.models.users import AccessToken, LoginThrottle, User
 
@@ -51,7 +52,10 @@ __all__ = [
     "ReportValue",
     "Target",
     "Unit",
+    "UnitEvent",
+    "UnitEventLink",
     "UnitLevel",
+    "UnitVersion",
     "User",
     "ValidationRule",
 ]

@@ -87,6 +87,10 @@ class UnitPublic(SQLModel):
     valid_to: date | None
     address: str | None
     depth: int
+    as_of: date | None = Field(
+        default=None,
+        description="The day the code, name, parent and level are as of; none: the latest",
+    )
     reports_figures: bool = Field(
         default=False,
         description="Whether the unit reports figures (an office of the enforcement system "

@@ -9,8 +9,9 @@ from sqlmodel import Session, col, select, update
 
 from app.core.errors import FieldIssue, Forbidden, Invalid
 from app.models.levels import UnitLevel, UnitLevelRef
+from app.models.unit_history import UnitVersion
 from app.models.units import Unit, UnitCreate, UnitPublic, UnitRef, UnitUpdate
-from app.services import audit
+from app.services import audit, unit_history
 from app.services.common import apply_changes, check_version, page
 from app.services.levels import get_level, reports_figures
 from app.services.scope import Actor, authorize, in_subtree, may, unit_in_scope
@@ -39,14 +40,30 @@ def depth_of(unit: Unit) -> int:
     return unit.path.count("/") - 2
 
 
-def to_public(unit: Unit, actor: Actor | None = None) -> UnitPublic:
-    actions = ["update"] if actor is not None and may(actor, "units.write") else []
+def to_public(
+    unit: Unit,
+    actor: Actor | None = None,
+    version: UnitVersion | None = None,
+    as_of: date | None = None,
+) -> UnitPublic:
+    """The unit as it is, or with the values of one of its versions (a unit as of a day)."""
+    actions = (
+        ["update"] if actor is not None and version is None and may(actor, "units.write") else []
+    )
+    shown = unit_history.ref_of(unit, version)
+    level = version.level if version is not None else unit.level
     return UnitPublic.model_validate(
         unit,
         update={
+            "code": shown.code,
+            "name": shown.name,
+            "kind": shown.kind,
+            "is_external": shown.is_external,
+            "parent_id": version.parent_id if version is not None else unit.parent_id,
             "depth": depth_of(unit),
-            "level": UnitLevelRef.model_validate(unit.level),
-            "reports_figures": reports_figures(unit),
+            "level": UnitLevelRef.model_validate(level),
+            "reports_figures": shown.reports_figures,
+            "as_of": as_of,
             "allowed_actions": actions,
         },
     )
@@ -61,29 +78,44 @@ def list_units(
     q: str | None = None,
     external: bool | None = None,
     subtree_of: int | None = None,
+    as_of: date | None = None,
     limit: int = 50,
     offset: int = 0,
-) -> tuple[list[Unit], int]:
+) -> tuple[list[tuple[Unit, UnitVersion | None]], int]:
+    """Units of the caller's scope in today's tree order; with `as_of`, only those that existed
+    that day, with their code, name, parent and level of that day (filters read those too)."""
     authorize(actor, "units.read")
-    stmt = select(Unit).where(in_subtree(actor))
+    if kind is not None:
+        get_level(session, kind)  # an unknown level is a mistake, not an empty list
+    if as_of is None:
+        stmt = select(Unit)
+        shown = Unit
+    else:
+        stmt = select(Unit, UnitVersion).join(
+            UnitVersion, (UnitVersion.unit_id == Unit.id) & unit_history.holds_on(as_of)
+        )
+        shown = UnitVersion  # type: ignore[assignment]
+    stmt = stmt.where(in_subtree(actor))
     if parent_id is not None:
-        stmt = stmt.where(Unit.parent_id == parent_id)
+        stmt = stmt.where(shown.parent_id == parent_id)
     if subtree_of is not None:
         root = unit_in_scope(session, actor, subtree_of)
         stmt = stmt.where(col(Unit.path).startswith(root.path))
     if kind is not None:
-        get_level(session, kind)  # an unknown level is a mistake, not an empty list
-        stmt = stmt.where(Unit.kind == kind)
+        stmt = stmt.where(shown.kind == kind)
     if external is not None:
         stmt = stmt.where(Unit.is_external == external)
     if q:
         needle = fold(q)  # autoescape: "%" and "_" are characters, not wildcards
         stmt = stmt.where(
-            sa_func.lower(Unit.code).contains(needle, autoescape=True)
-            | words_match(col(Unit.search_name), q)
+            sa_func.lower(shown.code).contains(needle, autoescape=True)
+            | words_match(col(shown.search_name), q)
         )
     # Tree order: a parent precedes its children.
-    return page(session, stmt.order_by(Unit.path), limit=limit, offset=offset)
+    rows, total = page(session, stmt.order_by(Unit.path), limit=limit, offset=offset)
+    if as_of is None:
+        return [(unit, None) for unit in rows], total
+    return [(unit, version) for unit, version in rows], total
 
 
 def get_unit(session: Session, actor: Actor, unit_id: int) -> Unit:
@@ -164,6 +196,7 @@ def create_unit(session: Session, actor: Actor, data: UnitCreate) -> Unit:
         raise Invalid(FieldIssue("code", "This code is already used", "unique")) from None
     assert unit.id is not None
     unit.path = path_of(parent, unit.id)
+    unit_history.record_first(session, unit)
     audit.record(
         session, actor, "create", "unit", unit.id, unit_id=unit.id, after=audit.snapshot(unit)
     )
@@ -189,6 +222,8 @@ def update_unit(
     valid_to = changes.get("valid_to", unit.valid_to)
     if valid_from and valid_to and valid_to < valid_from:
         raise Invalid(FieldIssue("valid_to", "Valid to must not be before valid from", "invalid"))
+    if "valid_from" in changes or "valid_to" in changes:
+        unit_history.check_bounds(session, unit, valid_from, valid_to)
     old_path = unit.path
     new_path = old_path
     if "parent_id" in changes and changes["parent_id"] != unit.parent_id:
@@ -214,6 +249,7 @@ def update_unit(
     if apply_changes(unit, changes):
         if new_path != old_path:
             move_subtree(session, unit, old_path, new_path)
+        unit_history.correct(session, unit)
         audit.record(
             session,
             actor,

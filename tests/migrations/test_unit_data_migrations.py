@@ -1,6 +1,6 @@
 """The migrations of units through time, on a database that holds units of every old kind,
-people and users: levels became data (10b22b31a547). Nothing is lost going up, nothing going
-down, and up again."""
+people and users: levels became data (10b22b31a547), units got dated versions (3f6c2d8e91a4).
+Nothing is lost going up, nothing going down, and up again."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from alembic import command
 from tests.migrations.support import current, run, tables
 
-BEFORE, LEVELS = "5e8a41c07d2b", "10b22b31a547"
+BEFORE, LEVELS, HISTORY = "5e8a41c07d2b", "10b22b31a547", "3f6c2d8e91a4"
 NOW = datetime(2026, 11, 1, tzinfo=UTC)
 
 # (id, code, kind, parent id)
@@ -139,3 +139,30 @@ def test_levels_keep_every_unit_and_its_kind_up_and_down(scratch_engine):
 
     run(engine, command.upgrade, "head")
     assert len(_kinds(engine)) == 8
+
+
+def test_every_unit_gets_a_version_as_it_stands_and_keeps_its_row_going_down(scratch_engine):
+    engine = scratch_engine
+    run(engine, command.upgrade, LEVELS)
+    _fill(engine)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE unit SET valid_to = '2025-06-30' WHERE code = 'CC-GIONGTROM'"))
+
+    run(engine, command.upgrade, HISTORY)
+    with engine.connect() as conn:
+        versions = conn.execute(
+            text(
+                "SELECT u.code, v.name, v.kind, v.parent_id, v.valid_from, v.valid_to"
+                " FROM unit_version v JOIN unit u ON u.id = v.unit_id ORDER BY u.id"
+            )
+        ).all()
+    assert [v[0] for v in versions] == [u[1] for u in UNITS]  # one each, none lost
+    by_code = {v[0]: v[1:] for v in versions}
+    assert by_code["CC-GIONGTROM"][:3] == ("Đơn vị CC-GIONGTROM", "district_office", 3)
+    assert str(by_code["CC-GIONGTROM"][4]) == "2025-06-30" and by_code["BTP"][2] is None
+
+    run(engine, command.downgrade, LEVELS)
+    assert "unit_version" not in tables(engine) and "unit_event" not in tables(engine)
+    assert len(_kinds(engine)) == len(UNITS)
+    run(engine, command.upgrade, "head")
+    assert _count(engine, "unit_version") == len(UNITS)

@@ -10,10 +10,16 @@ from app.api.responses import create_once, with_etag
 from app.core.types import Id, ShortText
 from app.models.base import Page
 from app.models.levels import UnitLevelPublic
+from app.models.unit_history import UnitHistory
 from app.models.units import KIND_DOC, LevelCodeText, UnitCreate, UnitPublic, UnitUpdate
-from app.services import levels, units
+from app.services import levels, unit_history, units
 
 router = APIRouter(tags=["units"])
+
+AsOf = Annotated[
+    date | None,
+    Query(description="A day (YYYY-MM-DD): the units as they were then; none: as they are now"),
+]
 
 
 @router.get("/units", responses=READ_ERRORS)
@@ -28,8 +34,10 @@ def list_units(
         bool | None, Query(description="Only external (true) or internal (false)")
     ] = None,
     q: Annotated[ShortText | None, Query(description="Code or name, diacritics optional")] = None,
+    as_of: AsOf = None,
 ) -> Page[UnitPublic]:
-    """Units of your subtree in tree order."""
+    """Units of your subtree in tree order (today's tree). With `as_of`, the units that existed
+    that day, with the code, name, parent and level they had then (the filters read those too)."""
     rows, total = units.list_units(
         session,
         actor,
@@ -38,11 +46,12 @@ def list_units(
         kind=kind,
         external=external,
         q=q,
+        as_of=as_of,
         limit=paging.limit,
         offset=paging.offset,
     )
     return Page(
-        items=[units.to_public(u, actor) for u in rows],
+        items=[units.to_public(u, actor, v, as_of) for u, v in rows],
         total=total,
         limit=paging.limit,
         offset=paging.offset,
@@ -65,9 +74,23 @@ def create_unit(
 
 
 @router.get("/units/{unit_id}", response_model=UnitPublic, responses=READ_ERRORS)
-def get_unit(unit_id: Id, session: SessionDep, actor: CurrentActor) -> JSONResponse:
-    unit = units.get_unit(session, actor, unit_id)
-    return with_etag(units.to_public(unit, actor), unit.version)
+def get_unit(
+    unit_id: Id, session: SessionDep, actor: CurrentActor, as_of: AsOf = None
+) -> JSONResponse:
+    """The unit; with `as_of`, as it was that day (404 if it did not exist then)."""
+    if as_of is None:
+        unit = units.get_unit(session, actor, unit_id)
+        return with_etag(units.to_public(unit, actor), unit.version)
+    unit, version = unit_history.get_as_of(session, actor, unit_id, as_of)
+    return with_etag(units.to_public(unit, actor, version, as_of), unit.version)
+
+
+@router.get("/units/{unit_id}/history", responses=READ_ERRORS)
+def unit_history_of(unit_id: Id, session: SessionDep, actor: CurrentActor) -> UnitHistory:
+    """The unit through time: its versions (name, code, parent, level, with their dates), the
+    restructuring events that changed it with their legal basis, and the units it succeeded
+    and that succeeded it."""
+    return unit_history.history(session, actor, unit_id)
 
 
 @router.patch("/units/{unit_id}", response_model=UnitPublic, responses=WRITE_ERRORS)
