@@ -64,11 +64,12 @@ def db_upgrade(revision: str = "head") -> None:
     """Migrate the database to the newest schema."""
     from alembic import command
     from app.services.awards.catalogue import ensure_award_types
+    from app.services.levels import ensure_levels
     from app.services.reports.catalogue import ensure_catalogue
 
     command.upgrade(_alembic_config(), revision)
     with _session() as session:
-        added = ensure_catalogue(session) + ensure_award_types(session)
+        added = ensure_levels(session) + ensure_catalogue(session) + ensure_award_types(session)
     typer.echo(f"database at {revision}" + (f"; {added} THADS definitions added" if added else ""))
 
 

@@ -18,7 +18,7 @@ from sqlmodel import Session
 
 from app.demo.figures import Office, carried_to_next, quarter_values
 from app.models import Period, Person, Report, ReportValue, Target, Unit
-from app.models.units import UnitKind
+from app.models.levels import LevelCode
 from app.models.users import Role
 from app.services.reports import catalogue, periods
 from app.services.text import fold
@@ -58,7 +58,7 @@ class Units:
     def __init__(self) -> None:
         self.rows: list[dict[str, Any]] = []
 
-    def add(self, code: str, name: str, kind: UnitKind, parent: dict[str, Any] | None) -> dict:
+    def add(self, code: str, name: str, kind: LevelCode, parent: dict[str, Any] | None) -> dict:
         unit_id = len(self.rows) + 1
         row = {
             **STAMP,
@@ -90,8 +90,10 @@ def _district_names(rng: random.Random, count: int) -> list[str]:
 def build_units(size: Size, rng: random.Random) -> tuple[Units, list[dict], list[dict]]:
     """Returns the units, the Cục rows and the Chi cục rows."""
     units = Units()
-    root = units.add("BTP", "Bộ Tư pháp", UnitKind.ministry, None)
-    general = units.add("TCTHADS", "Tổng cục Thi hành án dân sự", UnitKind.general_department, root)
+    root = units.add("BTP", "Bộ Tư pháp", LevelCode.ministry, None)
+    general = units.add(
+        "TCTHADS", "Tổng cục Thi hành án dân sự", LevelCode.general_department, root
+    )
     provinces, districts = [], []
     for province, city in PROVINCES[: size.provinces]:
         code = "".join(ch for ch in fold(province).upper() if ch.isalnum())
@@ -99,12 +101,12 @@ def build_units(size: Size, rng: random.Random) -> tuple[Units, list[dict], list
         cuc = units.add(
             f"CTHADS-{code}",
             f"Cục Thi hành án dân sự {level} {province}",
-            UnitKind.provincial_department,
+            LevelCode.provincial_department,
             general,
         )
         provinces.append(cuc)
         for suffix, office in CUC_OFFICES:
-            units.add(f"{code}-{suffix}", office, UnitKind.internal_office, cuc)
+            units.add(f"{code}-{suffix}", office, LevelCode.internal_office, cuc)
         count = rng.randint(*size.districts)
         for i, name in enumerate(_district_names(rng, count), start=1):
             level = "quận" if city else ("thành phố" if i == 1 else "huyện")
@@ -112,7 +114,7 @@ def build_units(size: Size, rng: random.Random) -> tuple[Units, list[dict], list
                 units.add(
                     f"CC-{code}-{i:02d}",
                     f"Chi cục Thi hành án dân sự {level} {name}",
-                    UnitKind.district_office,
+                    LevelCode.district_office,
                     cuc,
                 )
             )

@@ -35,6 +35,7 @@ from sqlmodel import Session, SQLModel  # noqa: E402
 from alembic import command  # noqa: E402
 from app.core.config import PROJECT_ROOT, get_settings  # noqa: E402
 from app.core.db import get_engine  # noqa: E402
+from app.services.levels import ensure_levels  # noqa: E402
 from tests.factories import World, build_world  # noqa: E402
 
 pytest_plugins = ["tests.reporting"]
@@ -110,6 +111,9 @@ def _empty_all_tables() -> None:
 @pytest.fixture(autouse=True)
 def _clean_database(database: None) -> None:
     _empty_all_tables()
+    # Unit levels are reference data the migration seeds; each test starts with the seed.
+    with Session(get_engine()) as s:
+        ensure_levels(s)
 
 
 @pytest.fixture

@@ -9,9 +9,11 @@ from functools import lru_cache
 from sqlmodel import Session
 
 from app.core.security import hash_password
+from app.models.levels import LevelCode, UnitLevel
 from app.models.people import Person
-from app.models.units import Unit, UnitKind
+from app.models.units import Unit
 from app.models.users import Role, TokenKind, TokenScope, User
+from app.services import unit_history
 from app.services.accounts import tokens
 from app.services.text import fold
 from app.services.units import path_of
@@ -42,20 +44,23 @@ class World:
 
 
 def make_unit(
-    session: Session, code: str, kind: UnitKind, parent: Unit | None, name: str | None = None
+    session: Session, code: str, kind: str, parent: Unit | None, name: str | None = None
 ) -> Unit:
     name = name or f"Đơn vị {code}"
+    level = session.get(UnitLevel, kind)
+    assert level is not None, f"no unit level {kind!r}"
     unit = Unit(
         code=code,
         name=name,
         kind=kind,
         parent_id=parent.id if parent else None,
-        is_external=kind == UnitKind.external,
+        is_external=level.is_external,
         search_name=fold(name),
     )
     session.add(unit)
     session.flush()
     unit.path = path_of(parent, unit.id)  # type: ignore[arg-type]
+    unit_history.record_first(session, unit)
     return unit
 
 
@@ -108,31 +113,31 @@ def make_token(
 def build_world(session: Session) -> World:
     w = World()
     u = w.units
-    u["BTP"] = make_unit(session, "BTP", UnitKind.ministry, None, "Bộ Tư pháp")
-    u["TC"] = make_unit(session, "TC", UnitKind.general_department, u["BTP"], "Tổng cục THADS")
+    u["BTP"] = make_unit(session, "BTP", LevelCode.ministry, None, "Bộ Tư pháp")
+    u["TC"] = make_unit(session, "TC", LevelCode.general_department, u["BTP"], "Tổng cục THADS")
     u["CUC_A"] = make_unit(
-        session, "CUC_A", UnitKind.provincial_department, u["TC"], "Cục THADS tỉnh Bến Tre"
+        session, "CUC_A", LevelCode.provincial_department, u["TC"], "Cục THADS tỉnh Bến Tre"
     )
     u["OFFICE_A"] = make_unit(
-        session, "OFFICE_A", UnitKind.internal_office, u["CUC_A"], "Phòng Tổ chức cán bộ"
+        session, "OFFICE_A", LevelCode.internal_office, u["CUC_A"], "Phòng Tổ chức cán bộ"
     )
     u["CC_A1"] = make_unit(
-        session, "CC_A1", UnitKind.district_office, u["CUC_A"], "Chi cục THADS huyện Giồng Trôm"
+        session, "CC_A1", LevelCode.district_office, u["CUC_A"], "Chi cục THADS huyện Giồng Trôm"
     )
     u["CC_A2"] = make_unit(
-        session, "CC_A2", UnitKind.district_office, u["CUC_A"], "Chi cục THADS huyện Thạnh Phú"
+        session, "CC_A2", LevelCode.district_office, u["CUC_A"], "Chi cục THADS huyện Thạnh Phú"
     )
     u["EXT_A"] = make_unit(
-        session, "EXT_A", UnitKind.external, u["CUC_A"], "Ủy ban nhân dân tỉnh Bến Tre"
+        session, "EXT_A", LevelCode.external, u["CUC_A"], "Ủy ban nhân dân tỉnh Bến Tre"
     )
     u["EXT_A1"] = make_unit(
-        session, "EXT_A1", UnitKind.external, u["CC_A1"], "Công an huyện Giồng Trôm"
+        session, "EXT_A1", LevelCode.external, u["CC_A1"], "Công an huyện Giồng Trôm"
     )
     u["CUC_B"] = make_unit(
-        session, "CUC_B", UnitKind.provincial_department, u["TC"], "Cục THADS tỉnh Trà Vinh"
+        session, "CUC_B", LevelCode.provincial_department, u["TC"], "Cục THADS tỉnh Trà Vinh"
     )
     u["CC_B1"] = make_unit(
-        session, "CC_B1", UnitKind.district_office, u["CUC_B"], "Chi cục THADS huyện Càng Long"
+        session, "CC_B1", LevelCode.district_office, u["CUC_B"], "Chi cục THADS huyện Càng Long"
     )
 
     for username, role, unit in [

@@ -9,7 +9,7 @@ from app.demo.units import CUC, DISTRICTS, HIERARCHY, external_units
 from app.models.people import PersonCreate
 from app.models.units import Unit, UnitCreate
 from app.models.users import Role, UserCreate
-from app.services import people, units
+from app.services import levels, people, units
 from app.services.accounts import users
 from app.services.awards import catalogue as award_catalogue
 from app.services.reports import catalogue
@@ -39,6 +39,7 @@ def is_empty(session: Session) -> bool:
 
 def load(session: Session) -> dict[str, int]:
     actor = Actor.system()
+    levels.ensure_levels(session)
     ids: dict[str, int] = {}
     for code, name, kind, parent in [*HIERARCHY, *external_units()]:
         unit = units.create_unit(

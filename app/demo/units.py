@@ -1,6 +1,6 @@
 """Bến Tre's THADS units in statistics year 2022, their offices and their outside partners."""
 
-from app.models.units import UnitKind
+from app.models.levels import LevelCode
 
 DISTRICTS: list[tuple[str, str, str]] = [
     # (code suffix, Chi cục name, district as the People's Committee names it)
@@ -18,27 +18,27 @@ DISTRICTS: list[tuple[str, str, str]] = [
 CUC = "CTHADS-BENTRE"
 
 # (code, name, kind, parent code)
-HIERARCHY: list[tuple[str, str, UnitKind, str | None]] = [
-    ("BTP", "Bộ Tư pháp", UnitKind.ministry, None),
-    ("TCTHADS", "Tổng cục Thi hành án dân sự", UnitKind.general_department, "BTP"),
-    (CUC, "Cục Thi hành án dân sự tỉnh Bến Tre", UnitKind.provincial_department, "TCTHADS"),
-    ("BENTRE-VP", "Văn phòng Cục", UnitKind.internal_office, CUC),
-    ("BENTRE-TCCB", "Phòng Tổ chức cán bộ", UnitKind.internal_office, CUC),
-    ("BENTRE-NV", "Phòng Nghiệp vụ và Tổ chức thi hành án", UnitKind.internal_office, CUC),
-    ("BENTRE-KT", "Phòng Kiểm tra, giải quyết khiếu nại, tố cáo", UnitKind.internal_office, CUC),
-    ("BENTRE-KHTC", "Phòng Kế hoạch - Tài chính", UnitKind.internal_office, CUC),
-    *[(f"CC-{code}", name, UnitKind.district_office, CUC) for code, name, _ in DISTRICTS],
+HIERARCHY: list[tuple[str, str, LevelCode, str | None]] = [
+    ("BTP", "Bộ Tư pháp", LevelCode.ministry, None),
+    ("TCTHADS", "Tổng cục Thi hành án dân sự", LevelCode.general_department, "BTP"),
+    (CUC, "Cục Thi hành án dân sự tỉnh Bến Tre", LevelCode.provincial_department, "TCTHADS"),
+    ("BENTRE-VP", "Văn phòng Cục", LevelCode.internal_office, CUC),
+    ("BENTRE-TCCB", "Phòng Tổ chức cán bộ", LevelCode.internal_office, CUC),
+    ("BENTRE-NV", "Phòng Nghiệp vụ và Tổ chức thi hành án", LevelCode.internal_office, CUC),
+    ("BENTRE-KT", "Phòng Kiểm tra, giải quyết khiếu nại, tố cáo", LevelCode.internal_office, CUC),
+    ("BENTRE-KHTC", "Phòng Kế hoạch - Tài chính", LevelCode.internal_office, CUC),
+    *[(f"CC-{code}", name, LevelCode.district_office, CUC) for code, name, _ in DISTRICTS],
     # A neighbouring province, so that scope is visible in the demo: Bến Tre users never see it.
     (
         "CTHADS-TRAVINH",
         "Cục Thi hành án dân sự tỉnh Trà Vinh",
-        UnitKind.provincial_department,
+        LevelCode.provincial_department,
         "TCTHADS",
     ),
     (
         "CC-CANGLONG",
         "Chi cục Thi hành án dân sự huyện Càng Long",
-        UnitKind.district_office,
+        LevelCode.district_office,
         "CTHADS-TRAVINH",
     ),
 ]
@@ -61,16 +61,16 @@ DISTRICT_PARTNERS: list[tuple[str, str]] = [
 ]
 
 
-def external_units() -> list[tuple[str, str, UnitKind, str]]:
+def external_units() -> list[tuple[str, str, LevelCode, str]]:
     """Provincial partners sit under the Cục, district partners under their Chi cục."""
-    rows = [(code, name, UnitKind.external, CUC) for code, name in PROVINCIAL_PARTNERS]
+    rows = [(code, name, LevelCode.external, CUC) for code, name in PROVINCIAL_PARTNERS]
     for suffix, _, district in DISTRICTS:
         for prefix, template in DISTRICT_PARTNERS:
             rows.append(
                 (
                     f"NN-{prefix}-{suffix}",
                     template.format(district=district),
-                    UnitKind.external,
+                    LevelCode.external,
                     f"CC-{suffix}",
                 )
             )

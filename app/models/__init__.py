@@ -12,11 +12,13 @@ from app.models.campaigns import (
     Registration,
 )
 from app.models.facts import Assessment, Initiative, InitiativeAuthor
+from app.models.levels import UnitLevel
 from app.models.metrics import Indicator, Metric, ValidationRule
 from app.models.people import Person
 from app.models.periods import Holiday, LockException, Period
 from app.models.reports import Report, ReportEvent, ReportValue
 from app.models.targets import Target
+from app.models.unit_history import UnitEvent, UnitEventLink, UnitVersion
 from app.models.units import Unit
 from app.models.users import AccessToken, LoginThrottle, User
 
@@ -50,6 +52,10 @@ __all__ = [
     "ReportValue",
     "Target",
     "Unit",
+    "UnitEvent",
+    "UnitEventLink",
+    "UnitLevel",
+    "UnitVersion",
     "User",
     "ValidationRule",
 ]

@@ -12,6 +12,7 @@ from sqlmodel import Field, SQLModel
 from app.core.types import Id, LongText, Name, UTCDateTime, field_error, utcnow
 from app.models.base import ALLOWED_ACTIONS_DOC, Versioned
 from app.models.campaigns import CampaignRef
+from app.models.levels import AuthorityLevel
 from app.models.units import UnitRef
 
 
@@ -24,25 +25,6 @@ class AwardCategory(StrEnum):
 class RecipientKind(StrEnum):
     collective = "collective"
     individual = "individual"
-
-
-class AuthorityLevel(StrEnum):
-    """Who confers: the level of the issuing unit."""
-
-    provincial_department = "provincial_department"  # Cục trưởng Cục THADS tỉnh
-    general_department = "general_department"  # Tổng cục trưởng Tổng cục THADS
-    ministry = "ministry"  # Bộ trưởng Bộ Tư pháp
-    government = "government"  # Thủ tướng Chính phủ
-    state = "state"  # Chủ tịch nước
-
-
-LEVEL_RANK = {
-    AuthorityLevel.provincial_department: 1,
-    AuthorityLevel.general_department: 2,
-    AuthorityLevel.ministry: 3,
-    AuthorityLevel.government: 4,
-    AuthorityLevel.state: 5,
-}
 
 
 class DecisionKind(StrEnum):

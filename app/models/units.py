@@ -1,32 +1,27 @@
 """Units: the THADS hierarchy, its internal offices, and external organisations."""
 
 from datetime import date
-from enum import StrEnum
+from typing import Annotated
 
-from pydantic import ValidationInfo, field_validator
-from sqlalchemy import CheckConstraint, String
-from sqlmodel import Field, SQLModel
+from pydantic import StringConstraints, ValidationInfo, field_validator
+from sqlalchemy import CheckConstraint
+from sqlmodel import Field, Relationship, SQLModel
 
 from app.core.types import Code, Id, Name, ShortText
 from app.models.base import ALLOWED_ACTIONS_DOC, Versioned
+from app.models.levels import UnitLevel, UnitLevelRef
 
-
-class UnitKind(StrEnum):
-    ministry = "ministry"  # Bộ Tư pháp
-    general_department = "general_department"  # Tổng cục THADS
-    provincial_department = "provincial_department"  # Cục THADS tỉnh
-    internal_office = "internal_office"  # phòng of a Cục
-    district_office = "district_office"  # Chi cục THADS huyện
-    external = "external"  # ngoài ngành: police, courts, People's Committees, banks…
-
-
-UNIT_KIND_VALUES = ", ".join(f"'{k.value}'" for k in UnitKind)
+KIND_DOC = "The unit's level: its code in GET /api/v1/unit-levels (e.g. district_office)"
+LevelCodeText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=32, pattern=r"^[a-z0-9_]+$"),
+]
 
 
 class UnitBase(SQLModel):
     code: Code = Field(max_length=64)
     name: Name = Field(max_length=255)
-    kind: UnitKind = Field(sa_type=String(32))
+    kind: LevelCodeText = Field(description=KIND_DOC)
     parent_id: Id | None = Field(
         default=None, foreign_key="unit.id", ondelete="RESTRICT", index=True
     )
@@ -46,7 +41,6 @@ class UnitBase(SQLModel):
 
 class Unit(UnitBase, Versioned, table=True):
     __table_args__ = (
-        CheckConstraint(f"kind IN ({UNIT_KIND_VALUES})", name="ck_unit_kind"),
         CheckConstraint(
             "valid_to IS NULL OR valid_from IS NULL OR valid_to >= valid_from",
             name="ck_unit_validity",
@@ -61,6 +55,10 @@ class Unit(UnitBase, Versioned, table=True):
     path: str = Field(default="", max_length=512, index=True)
     # The name folded to lower case without diacritics, for search.
     search_name: str = Field(default="", max_length=255, index=True)
+    kind: str = Field(max_length=32, foreign_key="unit_level.code", ondelete="RESTRICT", index=True)
+    # Loaded with the unit (one small join), so every rule can read the level without a query.
+    # An outer join: a query that outer-joins units (a default target has none) keeps its rows.
+    level: UnitLevel = Relationship(sa_relationship_kwargs={"lazy": "joined"})
 
 
 class UnitCreate(UnitBase):
@@ -70,7 +68,7 @@ class UnitCreate(UnitBase):
 class UnitUpdate(SQLModel):
     code: Code | None = None
     name: Name | None = None
-    kind: UnitKind | None = None
+    kind: LevelCodeText | None = Field(default=None, description=KIND_DOC)
     parent_id: Id | None = None
     valid_from: date | None = None
     valid_to: date | None = None
@@ -81,13 +79,18 @@ class UnitPublic(SQLModel):
     id: int
     code: str
     name: str
-    kind: UnitKind
+    kind: str = Field(description=KIND_DOC)
+    level: UnitLevelRef
     parent_id: int | None
     is_external: bool
     valid_from: date | None
     valid_to: date | None
     address: str | None
     depth: int
+    as_of: date | None = Field(
+        default=None,
+        description="The day the code, name, parent and level are as of; none: the latest",
+    )
     reports_figures: bool = Field(
         default=False,
         description="Whether the unit reports figures (an office of the enforcement system "
@@ -103,7 +106,7 @@ class UnitRef(SQLModel):
     id: int
     code: str
     name: str
-    kind: UnitKind
+    kind: str = Field(description=KIND_DOC)
     is_external: bool
     reports_figures: bool = Field(
         default=False,

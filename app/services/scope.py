@@ -100,7 +100,7 @@ def unit_in_scope(
     of a body, it is a 422 on that field (a reference the client sent)."""
     stmt = select(Unit).where(Unit.id == unit_id, in_subtree(actor))
     if for_update:
-        stmt = stmt.with_for_update()
+        stmt = stmt.with_for_update(of=Unit)  # type: ignore[arg-type]  # not its level
     unit = session.exec(stmt).first()
     if unit is None and field is not None:
         raise Invalid(FieldIssue(field, "No such unit in your scope", "not_found"))

@@ -1,23 +1,21 @@
 """The unit hierarchy: reading within scope, creating and moving units with their subtree."""
 
+from datetime import date
+
 from sqlalchemy import String, literal
 from sqlalchemy import func as sa_func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select, update
 
 from app.core.errors import FieldIssue, Forbidden, Invalid
-from app.models.units import Unit, UnitCreate, UnitKind, UnitPublic, UnitRef, UnitUpdate
-from app.services import audit
+from app.models.levels import UnitLevel, UnitLevelRef
+from app.models.unit_history import UnitVersion
+from app.models.units import Unit, UnitCreate, UnitPublic, UnitRef, UnitUpdate
+from app.services import audit, unit_history
 from app.services.common import apply_changes, check_version, page
+from app.services.levels import get_level, reports_figures
 from app.services.scope import Actor, authorize, in_subtree, may, unit_in_scope
 from app.services.text import fold, words_match
-
-# The units that report figures (offices of the enforcement system): the one place this is said.
-REPORTING_KINDS = frozenset({UnitKind.district_office, UnitKind.provincial_department})
-
-
-def reports_figures(unit: Unit) -> bool:
-    return unit.kind in REPORTING_KINDS and not unit.is_external
 
 
 def unit_ref(unit: Unit) -> UnitRef:
@@ -29,17 +27,43 @@ def path_of(parent: Unit | None, unit_id: int) -> str:
     return (parent.path if parent else "/") + f"{unit_id:08d}/"
 
 
+def move_subtree(session: Session, unit: Unit, old_path: str, new_path: str) -> None:
+    """The unit's descendants follow it (the unit's own path is set by the caller)."""
+    session.exec(
+        update(Unit)
+        .where(col(Unit.path).startswith(old_path), Unit.id != unit.id)
+        .values(path=literal(new_path, String) + sa_func.substr(Unit.path, len(old_path) + 1))
+    )
+
+
 def depth_of(unit: Unit) -> int:
     return unit.path.count("/") - 2
 
 
-def to_public(unit: Unit, actor: Actor | None = None) -> UnitPublic:
-    actions = ["update"] if actor is not None and may(actor, "units.write") else []
+def to_public(
+    unit: Unit,
+    actor: Actor | None = None,
+    version: UnitVersion | None = None,
+    as_of: date | None = None,
+) -> UnitPublic:
+    """The unit as it is, or with the values of one of its versions (a unit as of a day)."""
+    actions = (
+        ["update"] if actor is not None and version is None and may(actor, "units.write") else []
+    )
+    shown = unit_history.ref_of(unit, version)
+    level = version.level if version is not None else unit.level
     return UnitPublic.model_validate(
         unit,
         update={
+            "code": shown.code,
+            "name": shown.name,
+            "kind": shown.kind,
+            "is_external": shown.is_external,
+            "parent_id": version.parent_id if version is not None else unit.parent_id,
             "depth": depth_of(unit),
-            "reports_figures": reports_figures(unit),
+            "level": UnitLevelRef.model_validate(level),
+            "reports_figures": shown.reports_figures,
+            "as_of": as_of,
             "allowed_actions": actions,
         },
     )
@@ -50,32 +74,48 @@ def list_units(
     actor: Actor,
     *,
     parent_id: int | None = None,
-    kind: UnitKind | None = None,
+    kind: str | None = None,
     q: str | None = None,
     external: bool | None = None,
     subtree_of: int | None = None,
+    as_of: date | None = None,
     limit: int = 50,
     offset: int = 0,
-) -> tuple[list[Unit], int]:
+) -> tuple[list[tuple[Unit, UnitVersion | None]], int]:
+    """Units of the caller's scope in today's tree order; with `as_of`, only those that existed
+    that day, with their code, name, parent and level of that day (filters read those too)."""
     authorize(actor, "units.read")
-    stmt = select(Unit).where(in_subtree(actor))
+    if kind is not None:
+        get_level(session, kind)  # an unknown level is a mistake, not an empty list
+    if as_of is None:
+        stmt = select(Unit)
+        shown = Unit
+    else:
+        stmt = select(Unit, UnitVersion).join(
+            UnitVersion, (UnitVersion.unit_id == Unit.id) & unit_history.holds_on(as_of)
+        )
+        shown = UnitVersion  # type: ignore[assignment]
+    stmt = stmt.where(in_subtree(actor))
     if parent_id is not None:
-        stmt = stmt.where(Unit.parent_id == parent_id)
+        stmt = stmt.where(shown.parent_id == parent_id)
     if subtree_of is not None:
         root = unit_in_scope(session, actor, subtree_of)
         stmt = stmt.where(col(Unit.path).startswith(root.path))
     if kind is not None:
-        stmt = stmt.where(Unit.kind == kind)
+        stmt = stmt.where(shown.kind == kind)
     if external is not None:
         stmt = stmt.where(Unit.is_external == external)
     if q:
         needle = fold(q)  # autoescape: "%" and "_" are characters, not wildcards
         stmt = stmt.where(
-            sa_func.lower(Unit.code).contains(needle, autoescape=True)
-            | words_match(col(Unit.search_name), q)
+            sa_func.lower(shown.code).contains(needle, autoescape=True)
+            | words_match(col(shown.search_name), q)
         )
     # Tree order: a parent precedes its children.
-    return page(session, stmt.order_by(Unit.path), limit=limit, offset=offset)
+    rows, total = page(session, stmt.order_by(Unit.path), limit=limit, offset=offset)
+    if as_of is None:
+        return [(unit, None) for unit in rows], total
+    return [(unit, version) for unit, version in rows], total
 
 
 def get_unit(session: Session, actor: Actor, unit_id: int) -> Unit:
@@ -93,7 +133,7 @@ def ancestors(session: Session, unit: Unit) -> list[Unit]:
 
 
 def _parent_for(
-    session: Session, actor: Actor, parent_id: int | None, kind: UnitKind
+    session: Session, actor: Actor, parent_id: int | None, level: UnitLevel
 ) -> Unit | None:
     if parent_id is None:
         if actor.unit_path != "/":
@@ -102,7 +142,7 @@ def _parent_for(
             )
         return None
     parent = unit_in_scope(session, actor, parent_id, field="parent_id")
-    if parent.is_external and kind != UnitKind.external:
+    if parent.is_external and not level.is_external:
         raise Invalid(
             FieldIssue(
                 "kind",
@@ -111,6 +151,24 @@ def _parent_for(
             )
         )
     return parent
+
+
+def level_for(
+    session: Session, code: str, valid_from: date | None, field: str = "kind"
+) -> UnitLevel:
+    """The level a client names for a unit: one that exists and is in use when the unit
+    starts (no new Chi cục from 1/7/2025, no Phòng THADS khu vực before)."""
+    level = get_level(session, code, field=field)
+    if valid_from is not None and not level.in_use_on(valid_from):
+        raise Invalid(
+            FieldIssue(
+                field,
+                "This level is not in use on {date}",
+                "level_not_in_use",
+                {"date": valid_from.isoformat()},
+            )
+        )
+    return level
 
 
 def _code_taken(session: Session, code: str, except_id: int | None = None) -> bool:
@@ -122,13 +180,14 @@ def _code_taken(session: Session, code: str, except_id: int | None = None) -> bo
 
 def create_unit(session: Session, actor: Actor, data: UnitCreate) -> Unit:
     authorize(actor, "units.write")
-    parent = _parent_for(session, actor, data.parent_id, data.kind)
+    level = level_for(session, data.kind, data.valid_from)
+    parent = _parent_for(session, actor, data.parent_id, level)
     if _code_taken(session, data.code):
         raise Invalid(FieldIssue("code", "This code is already used", "unique"))
     unit = Unit.model_validate(
-        data,
-        update={"is_external": data.kind == UnitKind.external, "search_name": fold(data.name)},
+        data, update={"is_external": level.is_external, "search_name": fold(data.name)}
     )
+    unit.level = level
     session.add(unit)
     try:
         session.flush()
@@ -137,6 +196,7 @@ def create_unit(session: Session, actor: Actor, data: UnitCreate) -> Unit:
         raise Invalid(FieldIssue("code", "This code is already used", "unique")) from None
     assert unit.id is not None
     unit.path = path_of(parent, unit.id)
+    unit_history.record_first(session, unit)
     audit.record(
         session, actor, "create", "unit", unit.id, unit_id=unit.id, after=audit.snapshot(unit)
     )
@@ -155,19 +215,21 @@ def update_unit(
     for required in ("code", "name", "kind"):
         if required in changes and changes[required] is None:
             raise Invalid(FieldIssue(required, "This field is required", "missing"))
-    kind = changes.get("kind", unit.kind)
+    valid_from = changes.get("valid_from", unit.valid_from)
+    level = level_for(session, changes["kind"], valid_from) if "kind" in changes else unit.level
     if "code" in changes and _code_taken(session, changes["code"], unit.id):
         raise Invalid(FieldIssue("code", "This code is already used", "unique"))
-    valid_from = changes.get("valid_from", unit.valid_from)
     valid_to = changes.get("valid_to", unit.valid_to)
     if valid_from and valid_to and valid_to < valid_from:
         raise Invalid(FieldIssue("valid_to", "Valid to must not be before valid from", "invalid"))
+    if "valid_from" in changes or "valid_to" in changes:
+        unit_history.check_bounds(session, unit, valid_from, valid_to)
     old_path = unit.path
     new_path = old_path
     if "parent_id" in changes and changes["parent_id"] != unit.parent_id:
         if unit.id == actor.unit_id:
             raise Forbidden("You cannot move the unit you belong to")
-        parent = _parent_for(session, actor, changes["parent_id"], kind)
+        parent = _parent_for(session, actor, changes["parent_id"], level)
         if parent is not None and parent.path.startswith(old_path):
             raise Invalid(
                 FieldIssue(
@@ -177,22 +239,17 @@ def update_unit(
         assert unit.id is not None
         new_path = path_of(parent, unit.id)
     elif "kind" in changes and unit.parent_id is not None:
-        _parent_for(session, actor, unit.parent_id, kind)
+        _parent_for(session, actor, unit.parent_id, level)
     if "kind" in changes:
-        changes["is_external"] = kind == UnitKind.external
+        changes["is_external"] = level.is_external
+        changes["level"] = level
     if "name" in changes:
         changes["search_name"] = fold(changes["name"])
     changes["path"] = new_path
     if apply_changes(unit, changes):
         if new_path != old_path:
-            # Move the whole subtree with the unit.
-            session.exec(
-                update(Unit)
-                .where(col(Unit.path).startswith(old_path), Unit.id != unit.id)
-                .values(
-                    path=literal(new_path, String) + sa_func.substr(Unit.path, len(old_path) + 1)
-                )
-            )
+            move_subtree(session, unit, old_path, new_path)
+        unit_history.correct(session, unit)
         audit.record(
             session,
             actor,

@@ -7,7 +7,7 @@ import pytest
 from sqlmodel import Session
 
 from app.models.audit import AuditEntry
-from app.models.units import UnitKind
+from app.models.levels import LevelCode
 from app.models.users import Role, TokenKind
 from tests.api.helpers import QueryCounter
 from tests.factories import World, make_person, make_token, make_unit, make_user
@@ -19,7 +19,7 @@ ROWS = 60
 
 def _units(session: Session, w: World, n: int) -> None:
     for i in range(n):
-        make_unit(session, f"EXT_X{i}", UnitKind.external, w.units["CUC_A"], f"Đối tác {i}")
+        make_unit(session, f"EXT_X{i}", LevelCode.external, w.units["CUC_A"], f"Đối tác {i}")
 
 
 def _people(session: Session, w: World, n: int) -> None:

@@ -4,7 +4,8 @@ with their subtree."""
 from sqlmodel import select
 
 from app.models.audit import IdempotencyRecord
-from app.models.units import Unit, UnitKind
+from app.models.levels import LevelCode
+from app.models.units import Unit
 from app.models.users import Role
 from tests.api.helpers import audit_entries, error_fields, problem
 from tests.factories import make_token, make_unit, make_user
@@ -124,7 +125,7 @@ def test_invalid_unit_lists_every_failing_field(api, world, session):
         json={
             "code": "bad code!",
             "name": "",
-            "kind": "planet",
+            "kind": "Planet!",
             "parent_id": "x",
             "valid_from": "2024-13-01",
             "address": "x" * 300,
@@ -292,7 +293,7 @@ def _national_admin(session, world):
 
 def test_moving_a_unit_moves_its_subtree(api, world, session):
     h = _national_admin(session, world)
-    grandchild = make_unit(session, "EXT_A1_X", UnitKind.external, world.units["EXT_A1"])
+    grandchild = make_unit(session, "EXT_A1_X", LevelCode.external, world.units["EXT_A1"])
     session.commit()
     cc_a1 = world.unit_id("CC_A1")
     r = api.patch(f"/api/v1/units/{cc_a1}", json={"parent_id": world.unit_id("CUC_B")}, headers=h)
@@ -354,7 +355,7 @@ def test_an_admin_cannot_move_their_own_unit_or_out_of_their_subtree(api, world,
 
 
 def test_code_search_takes_underscore_literally(api, world, session):
-    make_unit(session, "CCXA9", UnitKind.district_office, world.units["CUC_A"], "Chi cục mới")
+    make_unit(session, "CCXA9", LevelCode.district_office, world.units["CUC_A"], "Chi cục mới")
     session.commit()
     found = api.get("/api/v1/units", params={"q": "cc_a"}, headers=world.headers("admin_a"))
     assert codes(found) == ["CC_A1", "CC_A2"]

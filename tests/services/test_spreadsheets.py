@@ -8,7 +8,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from app.models.awards import AwardCategory, AwardTypeRef, RecipientKind
-from app.models.units import UnitKind, UnitRef
+from app.models.levels import LevelCode
+from app.models.units import UnitRef
 from app.services import spreadsheets
 from app.services.awards import summary
 
@@ -45,7 +46,7 @@ def test_xlsx_cells_hold_text_not_formulas():
 
 def test_the_award_summary_xlsx_writes_names_as_text():
     issuer = UnitRef(
-        id=1, code="CUC", name=EVIL, kind=UnitKind.provincial_department, is_external=False
+        id=1, code="CUC", name=EVIL, kind=LevelCode.provincial_department, is_external=False
     )
     award = AwardTypeRef(code="GK", name_vi="@Giấy khen", category=AwardCategory.form)
     result = summary.AwardSummary(

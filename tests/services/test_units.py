@@ -2,22 +2,23 @@
 
 from sqlmodel import select
 
-from app.models.units import Unit, UnitKind, UnitUpdate
+from app.models.levels import LevelCode
+from app.models.units import Unit, UnitUpdate
 from app.services.scope import Actor
 from app.services.units import ancestors, depth_of, path_of, update_unit
 from tests.factories import make_unit
 
 
 def test_path_of_a_root_and_a_child():
-    root = Unit(code="R", name="R", kind=UnitKind.ministry, path="/00000001/")
+    root = Unit(code="R", name="R", kind=LevelCode.ministry, path="/00000001/")
     assert path_of(None, 1) == "/00000001/"
     assert path_of(root, 12) == "/00000001/00000012/"
 
 
 def test_depth():
-    assert depth_of(Unit(code="R", name="R", kind=UnitKind.ministry, path="/00000001/")) == 0
+    assert depth_of(Unit(code="R", name="R", kind=LevelCode.ministry, path="/00000001/")) == 0
     deep = Unit(
-        code="C", name="C", kind=UnitKind.district_office, path="/00000001/00000002/00000003/"
+        code="C", name="C", kind=LevelCode.district_office, path="/00000001/00000002/00000003/"
     )
     assert depth_of(deep) == 2
 
@@ -43,7 +44,7 @@ def test_ancestors_from_the_root_down(session, world):
 
 
 def test_moving_rewrites_every_descendant_path(session, world):
-    leaf = make_unit(session, "LEAF", UnitKind.external, world.units["EXT_A1"])
+    leaf = make_unit(session, "LEAF", LevelCode.external, world.units["EXT_A1"])
     session.commit()
     update_unit(
         session,

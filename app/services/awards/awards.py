@@ -31,7 +31,13 @@ from app.models.units import Unit
 from app.services import audit
 from app.services.awards import eligibility
 from app.services.awards.catalogue import regime_for_year
-from app.services.awards.checks import check_line, issuer_for, preload, types_by_code
+from app.services.awards.checks import (
+    check_line,
+    issuer_for,
+    may_record_for,
+    preload,
+    types_by_code,
+)
 from app.services.campaigns.campaigns import visible
 from app.services.common import apply_changes, bump, check_version, page
 from app.services.scope import Actor, authorize, in_subtree, may
@@ -155,8 +161,7 @@ def award_actions(actor: Actor | None, award: Award) -> list[str]:
 def decision_actions(actor: Actor, issuer: Unit) -> list[str]:
     """The issuer's subtree, or an office recording a decision of a unit above it, changes
     a decision and adds awards to it (checks.issuer_for)."""
-    ancestors = {int(p) for p in actor.unit_path.strip("/").split("/") if p}
-    recorder = issuer.path.startswith(actor.unit_path) or issuer.id in ancestors
+    recorder = may_record_for(actor, issuer)
     return ["update", "add_award"] if recorder and may(actor, "decisions.write") else []
 
 

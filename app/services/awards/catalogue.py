@@ -6,7 +6,6 @@ from datetime import date
 from sqlmodel import Session, select
 
 from app.models.awards import AuthorityLevel, AwardCategory, AwardType, RecipientKind
-from app.models.units import UnitKind
 
 
 @dataclass(frozen=True)
@@ -95,13 +94,6 @@ def regime_for_year(year: int) -> str:
     return NEW if year == 2024 else NEWEST
 
 
-# Which level a unit confers at, by its kind.
-ISSUER_LEVEL = {
-    UnitKind.provincial_department: AuthorityLevel.provincial_department,
-    UnitKind.general_department: AuthorityLevel.general_department,
-    UnitKind.ministry: AuthorityLevel.ministry,
-}
-
 COLL, INDIV = RecipientKind.collective.value, RecipientKind.individual.value
 CUC, TC, BO, CP = (
     AuthorityLevel.provincial_department.value,
@@ -109,6 +101,7 @@ CUC, TC, BO, CP = (
     AuthorityLevel.ministry.value,
     AuthorityLevel.government.value,
 )
+UBND, NUOC = AuthorityLevel.provincial_committee.value, AuthorityLevel.state.value
 ALL = [OLD, NEW, NEWEST]
 
 # (code, Vietnamese, English, category, recipients, levels, external allowed, in summary)
@@ -273,6 +266,40 @@ TYPES: list[tuple[str, str, str, AwardCategory, list[str], list[str], bool, bool
         False,
         True,
     ),
+    # Conferred above the ministry or by the province: new types go last (positions stay).
+    (
+        "BANG_KHEN_UBND_TINH",
+        "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+        "Certificate of Merit of the Provincial People's Committee",
+        AwardCategory.form,
+        [COLL, INDIV],
+        [UBND],
+        True,
+        True,
+    ),
+    (
+        "CO_THI_DUA_UBND_TINH",
+        "Cờ thi đua của Ủy ban nhân dân tỉnh",
+        "Emulation Flag of the Provincial People's Committee",
+        AwardCategory.title,
+        [COLL],
+        [UBND],
+        True,
+        True,
+    ),
+    *[
+        (
+            f"HUAN_CHUONG_LD_{grade}",
+            f"Huân chương Lao động hạng {vi}",
+            f"Labour Order, {en} class",
+            AwardCategory.form,
+            [COLL, INDIV],
+            [NUOC],
+            False,
+            True,
+        )
+        for grade, vi, en in (("3", "Ba", "Third"), ("2", "Nhì", "Second"), ("1", "Nhất", "First"))
+    ],
 ]
 
 

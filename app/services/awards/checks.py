@@ -9,7 +9,6 @@ from sqlmodel import Session, col, select
 
 from app.core.errors import FieldIssue, Invalid
 from app.models.awards import (
-    LEVEL_RANK,
     Award,
     AwardCategory,
     AwardLine,
@@ -18,9 +17,10 @@ from app.models.awards import (
     DecisionKind,
     RecipientKind,
 )
+from app.models.levels import LEVEL_RANK, LevelRank
 from app.models.people import Person
 from app.models.units import Unit
-from app.services.awards.catalogue import ISSUER_LEVEL
+from app.services.levels import confers_as
 from app.services.scope import Actor, in_subtree
 
 # Kinds of decision that reward a whole year's work: one per recipient, type and year.
@@ -31,14 +31,25 @@ def types_by_code(session: Session) -> dict[str, AwardType]:
     return {t.code: t for t in session.exec(select(AwardType).order_by(AwardType.position)).all()}
 
 
-def issuer_for(session: Session, actor: Actor, unit_id: int, field: str = "issuer_id") -> Unit:
-    """The issuing authority: a unit of the caller's subtree, or one above it (the Ministry's
-    or the General Department's decision recorded by the office that received it)."""
-    unit = session.get(Unit, unit_id)
+def may_record_for(actor: Actor, issuer: Unit) -> bool:
+    """Whose decisions the caller records: its subtree's, those of a unit above it (the
+    Ministry's or the General Department's decision recorded by the office that received it),
+    and those of the State's issuers (Chủ tịch nước, Chính phủ), which stand above every tree."""
     ancestors = {int(p) for p in actor.unit_path.strip("/").split("/") if p}
-    if unit is None or not (unit.path.startswith(actor.unit_path) or unit.id in ancestors):
+    return (
+        issuer.path.startswith(actor.unit_path)
+        or issuer.id in ancestors
+        or issuer.level.rank == LevelRank.state
+    )
+
+
+def issuer_for(session: Session, actor: Actor, unit_id: int, field: str = "issuer_id") -> Unit:
+    """The issuing authority: a unit whose decisions the caller records, of a level that
+    confers awards."""
+    unit = session.get(Unit, unit_id)
+    if unit is None or not may_record_for(actor, unit):
         raise Invalid(FieldIssue(field, "No such unit in your scope", "not_found"))
-    if unit.kind not in ISSUER_LEVEL:
+    if confers_as(unit) is None:
         raise Invalid(FieldIssue(field, "This unit cannot issue award decisions", "not_authority"))
     return unit
 
@@ -130,7 +141,8 @@ def check_line(
     award_type = types.get(line.award_type)
     if award_type is None:
         raise Invalid(FieldIssue(f"{prefix}.award_type", "Unknown award type", "not_found"))
-    level = ISSUER_LEVEL[issuer.kind]
+    level = confers_as(issuer)
+    assert level is not None  # issuer_for refused the others
     if level not in award_type.levels:
         lowest = min(LEVEL_RANK[lv] for lv in award_type.levels)  # type: ignore[index]
         message = (

@@ -14,10 +14,11 @@ from openpyxl.styles import Font, PatternFill
 from pydantic import BaseModel
 from sqlmodel import Session, col, func, select
 
-from app.models.awards import LEVEL_RANK, Award, AwardType, AwardTypeRef, Decision, RecipientKind
+from app.models.awards import Award, AwardType, AwardTypeRef, Decision, RecipientKind
+from app.models.levels import LEVEL_RANK
 from app.models.units import Unit, UnitRef
 from app.services import spreadsheets
-from app.services.awards.catalogue import ISSUER_LEVEL
+from app.services.levels import confers_as
 from app.services.scope import Actor, authorize, unit_in_scope
 
 CATEGORY_ORDER = {"grade": 0, "title": 1, "form": 2}
@@ -78,7 +79,7 @@ def summarise(
         rows.append(
             (
                 (
-                    LEVEL_RANK.get(ISSUER_LEVEL.get(issuers[issuer_id].kind), 9),  # type: ignore[arg-type]
+                    LEVEL_RANK.get(confers_as(issuers[issuer_id]), 9),  # type: ignore[arg-type]
                     not external,
                     CATEGORY_ORDER[award_type.category],
                     award_type.position,

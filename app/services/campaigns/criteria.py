@@ -21,8 +21,8 @@ from app.models.reports import Report, ReportStatus
 from app.models.units import Unit, UnitRef
 from app.services import audit
 from app.services.campaigns.campaigns import get_managed, get_visible
+from app.services.levels import reviewed_by_parent_clause
 from app.services.reports import catalogue, evaluation
-from app.services.reports.rankings import REPORTING
 from app.services.reports.reports import values_of
 from app.services.scope import Actor, authorize, in_subtree
 
@@ -152,7 +152,7 @@ def progress(
     units = session.exec(
         select(Unit)
         .join(CampaignParticipant, CampaignParticipant.unit_id == Unit.id)
-        .where(CampaignParticipant.campaign_id == campaign_id, col(Unit.kind).in_(REPORTING))
+        .where(CampaignParticipant.campaign_id == campaign_id, reviewed_by_parent_clause())
         .order_by(Unit.name)
     ).all()
     in_scope = set(session.exec(select(Unit.id).where(in_subtree(actor))).all())

@@ -14,9 +14,10 @@ from app.core.errors import FieldIssue, Invalid
 from app.models.reports import Report, ReportStatus
 from app.models.units import Unit
 from app.services import spreadsheets
+from app.services.levels import reports_figures
 from app.services.reports import catalogue, evaluation, periods
 from app.services.reports.formulas import Sum
-from app.services.reports.reports import REPORTING_KINDS, values_of
+from app.services.reports.reports import values_of
 from app.services.scope import Actor, authorize, in_subtree, unit_in_scope
 
 TEMPLATE_SHEET = "Báo cáo"
@@ -120,7 +121,7 @@ def template(session: Session, actor: Actor, unit_id: int, period_code: str) -> 
     authorize(actor, "reports.read")
     cat = catalogue.load(session)
     unit = unit_in_scope(session, actor, unit_id)
-    if unit.kind not in REPORTING_KINDS:
+    if not reports_figures(unit):
         raise Invalid(
             FieldIssue(
                 "unit_id", "Reports are made by offices of the enforcement system", "invalid"

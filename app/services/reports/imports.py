@@ -18,9 +18,10 @@ from app.models.periods import Period
 from app.models.reports import EDITABLE, MAX_VALUE, Report, ReportEvent, ReportStatus, ReportValue
 from app.models.units import Unit
 from app.services import audit, spreadsheets
+from app.services.levels import reports_figures
 from app.services.reports import catalogue, periods
 from app.services.reports.exports import META_SHEET, TEMPLATE_SHEET
-from app.services.reports.reports import REPORTING_KINDS, evaluate_report, history_values, values_of
+from app.services.reports.reports import evaluate_report, history_values, values_of
 from app.services.scope import Actor, authorize, in_subtree
 
 UNIT_HEADERS = ("unit", "unit_code", "mã đơn vị")
@@ -278,7 +279,7 @@ def import_rows(
         errors_before = len(summary.errors)
         unit = units.get(row.unit)
         period = period_map.get(row.period)
-        if unit is None or unit.kind not in REPORTING_KINDS:
+        if unit is None or not reports_figures(unit):
             reject(row, "unit", "Unknown unit code")
         if period is None:
             reject(row, "period", "Unknown period code")

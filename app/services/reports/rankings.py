@@ -13,12 +13,11 @@ from sqlmodel import Session, col, select
 from app.core.types import utcnow
 from app.models.periods import PeriodPublic
 from app.models.reports import Report, ReportStatus
-from app.models.units import Unit, UnitKind, UnitRef
+from app.models.units import Unit, UnitRef
+from app.services.levels import reviewed_by_parent, reviewed_by_parent_clause
 from app.services.reports import catalogue, evaluation, periods, targets
 from app.services.reports.reports import local_date, values_of
 from app.services.scope import Actor, authorize, unit_in_scope
-
-REPORTING = (UnitKind.district_office,)
 
 
 class RankingItem(BaseModel):
@@ -163,7 +162,7 @@ def _own_office(session: Session, actor: Actor) -> Unit | None:
     if actor.unit_id is None:
         return None
     unit = session.get(Unit, actor.unit_id)
-    if unit is None or unit.kind not in REPORTING or unit.parent_id is None:
+    if unit is None or not reviewed_by_parent(unit):
         return None
     return unit
 
@@ -183,7 +182,7 @@ def completeness(
     rows = session.exec(
         select(Unit, Report)
         .outerjoin(Report, (Report.unit_id == Unit.id) & (Report.period_id == period.id))
-        .where(col(Unit.path).startswith(parent.path), col(Unit.kind).in_(REPORTING))
+        .where(col(Unit.path).startswith(parent.path), reviewed_by_parent_clause())
     ).all()
     items: list[CompletenessItem] = []
     for unit, report in rows:

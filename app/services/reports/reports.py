@@ -29,10 +29,11 @@ from app.models.reports import (
 from app.models.units import Unit
 from app.services import audit, workflow
 from app.services.common import bump, check_version, page
+from app.services.levels import reports_figures
 from app.services.reports import catalogue, evaluation, periods, targets
 from app.services.reports.catalogue import Catalogue
 from app.services.scope import Actor, authorize, in_subtree, may, unit_in_scope
-from app.services.units import REPORTING_KINDS, unit_ref
+from app.services.units import unit_ref
 
 ValuesMap = dict[str, int]
 
@@ -318,7 +319,7 @@ def check_codes(cat: Catalogue, values: Mapping[str, object], prefix: str = "val
 
 def _reporting_unit(session: Session, actor: Actor, unit_id: int) -> Unit:
     unit = unit_in_scope(session, actor, unit_id, field="unit_id")
-    if unit.kind not in REPORTING_KINDS:
+    if not reports_figures(unit):
         raise Invalid(
             FieldIssue(
                 "unit_id", "Reports are made by offices of the enforcement system", "invalid"

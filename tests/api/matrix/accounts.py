@@ -66,6 +66,8 @@ ROWS: list[Op] = [
         },
     ),
     Op("GET", "/units/{unit_id}", ALL, 200, action="units.read", target=unit_id),
+    Op("GET", "/units/{unit_id}/history", ALL, 200, action="units.read", target=unit_id),
+    Op("GET", "/unit-levels", ALL, 200, action="units.read"),
     Op(
         "PATCH",
         "/units/{unit_id}",

@@ -15,6 +15,7 @@ from app.services.awards.catalogue import NEW, NEWEST, OLD, REGIMES, regime_for_
 from app.services.awards.eligibility import facts as facts_module
 from app.services.awards.eligibility import regime_2003, regime_2022, texts
 from app.services.awards.eligibility.common import Rule
+from app.services.levels import reports_figures
 from app.services.scope import Actor, authorize, unit_in_scope
 
 T = TypeVar("T")
@@ -170,7 +171,7 @@ def evaluate(
             )
     else:
         for uid in facts.units:
-            if uid == scope.id and scope.kind not in ("provincial_department", "district_office"):
+            if uid == scope.id and not reports_figures(scope):
                 continue
             verdict, results = judge(facts, rules, uid, lang)
             candidates.append(

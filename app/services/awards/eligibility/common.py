@@ -11,6 +11,7 @@ from app.models.facts import ASSESSMENT_RANK, DISCIPLINE_RANK, SCOPE_RANK
 from app.services.awards.eligibility import texts
 from app.services.awards.eligibility.facts import Facts
 from app.services.awards.eligibility.texts import Text, award, pct, term, text
+from app.services.levels import reports_figures
 
 Verdict = tuple[bool | None, Text]
 
@@ -246,7 +247,7 @@ def members_no_discipline_from(level: str) -> Callable[[Facts, int], Verdict]:
 
 def figures_meet_targets(f: Facts, uid: int) -> Verdict:
     unit = f.units[uid]
-    if unit.kind not in ("district_office", "provincial_department"):
+    if not reports_figures(unit):
         return True, text("Not applicable: the unit does not report enforcement figures")
     rates = f.rates.get(uid)
     if rates is None:

@@ -11,7 +11,8 @@ from app.models.facts import Assessment, Initiative, InitiativeAuthor
 from app.models.people import Person
 from app.models.periods import Period
 from app.models.reports import Report, ReportStatus
-from app.models.units import Unit, UnitKind
+from app.models.units import Unit
+from app.services.levels import reports_figures
 from app.services.reports import catalogue, evaluation, targets
 from app.services.reports.reports import values_of
 
@@ -105,11 +106,7 @@ def _load_rates(session: Session, facts: Facts) -> None:
     if period is None:
         return
     cat = catalogue.load(session)
-    reporting = [
-        u
-        for u in facts.units.values()
-        if u.kind in (UnitKind.district_office, UnitKind.provincial_department)
-    ]
+    reporting = [u for u in facts.units.values() if reports_figures(u)]
     reports = session.exec(
         select(Report).where(
             Report.period_id == period.id,
