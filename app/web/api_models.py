@@ -8,6 +8,8 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
+from app.web.i18n import current_language
+
 T = TypeVar("T")
 
 
@@ -51,14 +53,34 @@ class UnitRef(ApiModel):
     reports_figures: bool = False  # the API decides which units report figures
 
 
+class Level(ApiModel):
+    """A unit level (the API's table of levels: Cục, THADS tỉnh, Phòng khu vực …)."""
+
+    code: str
+    name_vi: str
+    name_en: str
+    rank: int
+    confers_as: str | None = None  # the authority its units confer awards at (the full list)
+
+    @property
+    def name(self) -> str:
+        return self.name_en if current_language() == "en" else self.name_vi
+
+
 class Unit(UnitRef):
     parent_id: int | None
+    level: Level | None = None
+    as_of: date | None = None
     valid_from: date | None = None
     valid_to: date | None = None
     address: str | None = None
     depth: int = 0
     allowed_actions: list[str] = []  # what the API lets this user do to it ("update")
     version: int = 1
+
+    @property
+    def level_name(self) -> str:
+        return self.level.name if self.level else self.kind
 
 
 class Person(ApiModel):

@@ -201,8 +201,9 @@ class Api:
         """Every unit of the scope matching the filters, in tree order."""
         return await self.fetch_all(Unit, "/units", **filters)
 
-    async def unit(self, unit_id: int) -> Unit:
-        return await self._get(Unit, f"/units/{unit_id}")
+    async def unit(self, unit_id: int, *, as_of: str | None = None) -> Unit:
+        """The unit; with `as_of` (ISO day), as it was that day."""
+        return await self._get(Unit, f"/units/{unit_id}", as_of=as_of)
 
     async def update_unit(self, unit_id: int, changes: dict[str, Any], version: int) -> Unit:
         return await self.write(Unit, "PATCH", f"/units/{unit_id}", json=changes, version=version)

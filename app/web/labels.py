@@ -1,4 +1,5 @@
-"""Human names for the API's codes (roles, unit kinds, gender, periods), translated when shown."""
+"""Human names for the API's codes (roles, gender, periods), translated when shown. Unit levels
+are named by the API (its table of levels), not here."""
 
 from app.web.i18n import N_, gettext
 
@@ -9,16 +10,6 @@ ROLE_LABELS = {
     "viewer": N_("Viewer"),
 }
 ROLES = tuple(ROLE_LABELS)
-
-UNIT_KIND_LABELS = {
-    "ministry": N_("Ministry"),
-    "general_department": N_("General Department"),
-    "provincial_department": N_("Provincial Department"),
-    "internal_office": N_("Office of the Department"),
-    "district_office": N_("District Office"),
-    "external": N_("Outside the sector"),
-}
-UNIT_KINDS = tuple(UNIT_KIND_LABELS)
 
 GENDER_LABELS = {"male": N_("Male"), "female": N_("Female")}
 GENDERS = tuple(GENDER_LABELS)
@@ -38,16 +29,8 @@ def role_label(code: str | None) -> str:
     return gettext(ROLE_LABELS[code]) if code in ROLE_LABELS else (code or "")
 
 
-def unit_kind_label(code: str | None) -> str:
-    return gettext(UNIT_KIND_LABELS[code]) if code in UNIT_KIND_LABELS else (code or "")
-
-
 def gender_label(code: str | None) -> str:
     return gettext(GENDER_LABELS[code]) if code in GENDER_LABELS else ""
-
-
-def kind_options() -> list[tuple[str, str]]:
-    return [(code, unit_kind_label(code)) for code in UNIT_KINDS]
 
 
 def role_options() -> list[tuple[str, str]]:

@@ -73,9 +73,7 @@ def build_environment() -> Environment:
         static_url=static_url,
         htmx_file=HTMX_FILE,
         role_label=labels.role_label,
-        unit_kind_label=labels.unit_kind_label,
         gender_label=labels.gender_label,
-        kind_options=labels.kind_options,
         role_options=labels.role_options,
         gender_options=labels.gender_options,
     )

@@ -19,8 +19,9 @@ from app.web.awards import models as awards_models
 from app.web.campaigns import models as campaigns_models
 from app.web.reports import client as reports_client
 from app.web.reports import models as reports_models
+from app.web.units import models as units_models
 
-MODULES = (api_models, reports_models, campaigns_models, awards_models, reports_client)
+MODULES = (api_models, reports_models, campaigns_models, awards_models, reports_client, units_models)
 
 # Each mirror (module, class name) → the API schema it is parsed from.
 SCHEMAS: dict[tuple[str, str], str] = {
@@ -29,6 +30,11 @@ SCHEMAS: dict[tuple[str, str], str] = {
     ("api_models", "TokenGrant"): "TokenGrant",
     ("api_models", "UnitRef"): "UnitRef",
     ("api_models", "Unit"): "UnitPublic",
+    ("api_models", "Level"): "UnitLevelPublic",
+    ("units.models", "LegalBasis"): "LegalBasis",
+    ("units.models", "UnitVersion"): "UnitVersionPublic",
+    ("units.models", "UnitEvent"): "UnitEventPublic",
+    ("units.models", "UnitHistory"): "UnitHistory",
     ("api_models", "Person"): "PersonPublic",
     ("api_models", "User"): "UserPublic",
     ("api_models", "Me"): "Me",

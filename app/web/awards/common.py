@@ -12,9 +12,8 @@ from app.web.client import Api
 from app.web.formatting import local_today
 from app.web.forms import digits
 from app.web.i18n import N_, current_language, gettext
+from app.web.units import client as units_client
 
-ISSUING_KINDS = ("ministry", "general_department", "provincial_department")
-LEVEL_ORDER = {kind: i for i, kind in enumerate(ISSUING_KINDS)}
 FIRST_YEAR = 2000
 LAST_YEAR = 2100
 
@@ -154,23 +153,25 @@ async def default_year(api: Api) -> int:
 
 
 async def issuer_options(api: Api, me: Me) -> list[tuple[int, str]]:
-    """Authorities a decision can come from: issuing units of the user's scope, and those above
-    it (the Ministry, the General Department), which the API names in /me."""
-    found: dict[int, tuple[str, str]] = {}
-    results = await asyncio.gather(
-        *[awards_client.units_of_kind(api, kind) for kind in ISSUING_KINDS]
-    )
+    """Authorities a decision can come from: the units whose level confers awards (the API's
+    table of levels says which), in the user's scope and above it (named in /me), the highest
+    level first."""
+    levels = {
+        level.code: level.rank
+        for level in await units_client.levels(api)
+        if level.confers_as is not None
+    }
+    found: dict[int, tuple[int, str]] = {}
+    results = await asyncio.gather(*[awards_client.units_of_kind(api, code) for code in levels])
     for units in results:
         for unit in units:
             if not unit.is_external:
-                found[unit.id] = (unit.kind, unit.name)
-    for unit in me.ancestors:
-        if unit.kind in LEVEL_ORDER:
-            found[unit.id] = (unit.kind, unit.name)
-    if me.unit.kind in LEVEL_ORDER:
-        found[me.unit.id] = (me.unit.kind, me.unit.name)
-    ordered = sorted(found.items(), key=lambda item: (LEVEL_ORDER[item[1][0]], item[1][1]))
-    return [(unit_id, name) for unit_id, (_kind, name) in ordered]
+                found[unit.id] = (levels[unit.kind], unit.name)
+    for unit in [*me.ancestors, me.unit]:
+        if unit.kind in levels:
+            found[unit.id] = (levels[unit.kind], unit.name)
+    ordered = sorted(found.items(), key=lambda item: item[1])
+    return [(unit_id, name) for unit_id, (_rank, name) in ordered]
 
 
 async def recipient_label(api: Api, value: str | None) -> str:

@@ -21,7 +21,6 @@ from app.web.campaigns.models import (
 )
 from app.web.client import Api
 
-OFFICE_KINDS = ("district_office",)
 URGENT = ("register", "submit", "returned", "review")
 
 
@@ -129,7 +128,7 @@ async def _task(
     api: Api, me: Me, campaign: Campaign, periods: dict[str, Period]
 ) -> CampaignTask | None:
     participant = any(u.id == me.unit.id for u in campaign.participants)
-    offices = me.unit.kind not in OFFICE_KINDS
+    offices = not me.unit.reports_figures  # a managing unit, not an office
     own = participant and me.unit.id != campaign.owner_unit.id
     if not own and not offices:
         return None

@@ -54,7 +54,16 @@ CAMPAIGN_FIELDS = (
     "key_content",
     "participant_ids",
 )
-PARTICIPANT_KINDS = ("provincial_department", "internal_office", "district_office")
+# Participants come from the provincial agency down, by the rank of their level in the API's
+# table of levels (4 provincial agency, 5 Chi cục or Phòng khu vực, 6 internal office).
+PROVINCIAL_AGENCY_RANK = 4
+AREA_OFFICE_RANK = 5
+
+
+def is_area_office(unit: Unit) -> bool:
+    return unit.level is not None and unit.level.rank == AREA_OFFICE_RANK and not unit.is_external
+
+
 SELECTIONS = ("districts", "none")  # the buttons above the participants' boxes
 NO_PARTICIPANTS = N_(
     "No participating unit is ticked. A campaign without participants cannot be launched: tick "
@@ -141,15 +150,19 @@ async def campaign_list(request: Request, api: ApiDep, me: CurrentUser) -> Respo
 
 
 # --- the new and edit forms -----------------------------------------------------------------
-def _participant_groups(units: list[Unit]) -> list[tuple[str, list[Unit]]]:
-    internal = [u for u in units if not u.is_external and u.kind in PARTICIPANT_KINDS]
-    offices = [u for u in internal if u.kind == "district_office"]
-    others = [u for u in internal if u.kind != "district_office"]
+def _participant_groups(units: list[Unit]) -> list[tuple[str, list[Unit], bool]]:
+    """(label, units, whether they are the Chi cục / Phòng khu vực that "select every district
+    office" ticks)."""
+    internal = [
+        u for u in units if not u.is_external and u.level and u.level.rank >= PROVINCIAL_AGENCY_RANK
+    ]
+    offices = [u for u in internal if is_area_office(u)]
+    others = [u for u in internal if not is_area_office(u)]
     groups = []
     if offices:
-        groups.append((gettext("District offices (Chi cục)"), offices))
+        groups.append((gettext("Enforcement offices (Chi cục, Phòng khu vực)"), offices, True))
     if others:
-        groups.append((gettext("The department and its offices"), others))
+        groups.append((gettext("The department and its offices"), others, False))
     return groups
 
 
@@ -157,9 +170,7 @@ def _select(action: str, chosen: set[str], units: list[Unit]) -> set[str]:
     """What the participants' buttons do: tick every district office (keeping the other boxes
     as they were), or untick everything."""
     if action == "districts":
-        return chosen | {
-            str(u.id) for u in units if u.kind == "district_office" and not u.is_external
-        }
+        return chosen | {str(u.id) for u in units if is_area_office(u)}
     if action == "none":
         return set()
     return chosen

@@ -2,12 +2,13 @@
 
 import asyncio
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from app.web.api_models import Me, Unit
+from app.web.api_models import Level, Me, Unit
 from app.web.client import Api, ApiError
 from app.web.deps import ApiDep, CurrentUser
 from app.web.error_pages import redirect
@@ -22,6 +23,7 @@ from app.web.forms import (
 from app.web.i18n import gettext
 from app.web.paging import Paging
 from app.web.templating import render, wants_fragment
+from app.web.units import client as units_client
 
 router = APIRouter()
 SEARCH_PAGE_SIZE = 50
@@ -46,18 +48,45 @@ def build_tree(units: list[Unit]) -> list[Node]:
     return roots
 
 
+def read_as_of(raw: str | None) -> tuple[date | None, str | None]:
+    """The `as_of` day of a past structure (dd/mm/yyyy or ISO); an unreadable one is named."""
+    dates = DateFields()
+    converted = dates.convert("as_of", (raw or "")[:10])
+    if dates.unreadable:
+        return None, gettext("Enter a date as dd/mm/yyyy")
+    return (date.fromisoformat(converted) if converted else None), None
+
+
 @router.get("/units")
-async def unit_tree(request: Request, api: ApiDep, _me: CurrentUser, q: str = "") -> Response:
+async def unit_tree(
+    request: Request, api: ApiDep, _me: CurrentUser, q: str = "", as_of: str = ""
+) -> Response:
     q = q.strip()[:100]
+    day, as_of_error = read_as_of(as_of)
     paging = Paging.from_request(request, SEARCH_PAGE_SIZE)
-    context: dict[str, Any] = {"q": q, "tree": [], "results": None, "paging": paging}
+    context: dict[str, Any] = {
+        "q": q,
+        "tree": [],
+        "results": None,
+        "paging": paging,
+        "as_of": day,
+        "as_of_text": as_of.strip()[:10],
+        "as_of_error": as_of_error,
+    }
+    when = {"as_of": day.isoformat()} if day else {}
     if q:
-        found = await api.units(q=q, limit=paging.size, offset=paging.offset)
+        found = await api.units(q=q, limit=paging.size, offset=paging.offset, **when)
         context["results"] = found.items
         context["paging"] = paging.with_total(found.total)
     else:
-        context["tree"] = build_tree(await api.all_units())
-    return render(request, "units/tree.html", context, block="results")
+        context["tree"] = build_tree(await api.all_units(**when))
+    return render(
+        request, "units/tree.html", context, block="results", status=422 if as_of_error else 200
+    )
+
+
+async def _no_levels() -> list[Level]:
+    return []
 
 
 async def _ancestors(api: Api, unit: Unit) -> list[Unit]:
@@ -66,7 +95,7 @@ async def _ancestors(api: Api, unit: Unit) -> list[Unit]:
     parent_id = unit.parent_id
     while parent_id is not None and len(chain) < MAX_ANCESTORS:
         try:
-            parent = await api.unit(parent_id)
+            parent = await api.unit(parent_id, as_of=unit.as_of.isoformat() if unit.as_of else None)
         except ApiError as error:
             if error.status == 404:
                 break
@@ -103,21 +132,28 @@ async def _unit_page(
         "unit": unit,
         "form": form or FormResult(values=_unit_values(unit)),
         "saved": request.query_params.get("saved") == "1",
-        "can_edit": "update" in unit.allowed_actions,
+        # A past state is read only: changes apply to the unit as it is today.
+        "can_edit": "update" in unit.allowed_actions and unit.as_of is None,
+        "level_options": [],
     }
     fragment = block if wants_fragment(request) else None
     if fragment == "unit_form":
+        levels = await units_client.levels(api)
+        context["level_options"] = [(level.code, level.name) for level in levels]
         return render(request, "units/unit.html", context, block=block, status=status)
     if fragment == "people":  # a page of the people list: nothing else is redrawn
         people = await api.people(unit_id=unit.id, limit=paging.size, offset=paging.offset)
         context.update(people=people.items, paging=paging.with_total(people.total))
         return render(request, "units/unit.html", context, block=block, status=status)
-    children, people, ancestors = await asyncio.gather(
-        api.all_units(parent_id=unit.id),
+    when = {"as_of": unit.as_of.isoformat()} if unit.as_of else {}
+    children, people, ancestors, levels = await asyncio.gather(
+        api.all_units(parent_id=unit.id, **when),
         api.people(unit_id=unit.id, limit=paging.size, offset=paging.offset),
         _ancestors(api, unit),
+        units_client.levels(api) if context["can_edit"] else _no_levels(),
     )
     context.update(
+        level_options=[(level.code, level.name) for level in levels],
         children=children,
         people=people.items,
         paging=paging.with_total(people.total),
@@ -128,8 +164,17 @@ async def _unit_page(
 
 @router.get("/units/{unit_id}")
 async def unit_page(request: Request, unit_id: int, api: ApiDep, me: CurrentUser) -> Response:
-    unit = await api.unit(unit_id)
+    day, _error = read_as_of(request.query_params.get("as_of"))
+    unit = await api.unit(unit_id, as_of=day.isoformat() if day else None)
     return await _unit_page(request, api, me, unit, block="people")
+
+
+@router.get("/units/{unit_id}/timeline")
+async def unit_timeline(request: Request, unit_id: int, api: ApiDep, _me: CurrentUser) -> Response:
+    """The unit through time: names, parents and levels with their dates, the restructuring
+    events with their legal basis, and the units before and after it."""
+    found = await units_client.history(api, unit_id)
+    return render(request, "units/_timeline.html", {"history": found})
 
 
 @router.post("/units/{unit_id}")
