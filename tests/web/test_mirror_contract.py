@@ -21,7 +21,14 @@ from app.web.reports import client as reports_client
 from app.web.reports import models as reports_models
 from app.web.units import models as units_models
 
-MODULES = (api_models, reports_models, campaigns_models, awards_models, reports_client, units_models)
+MODULES = (
+    api_models,
+    reports_models,
+    campaigns_models,
+    awards_models,
+    reports_client,
+    units_models,
+)
 
 # Each mirror (module, class name) → the API schema it is parsed from.
 SCHEMAS: dict[tuple[str, str], str] = {
