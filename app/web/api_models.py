@@ -53,6 +53,11 @@ class UnitRef(ApiModel):
     reports_figures: bool = False  # the API decides which units report figures
 
 
+# The API's level ranks (LevelRank in its OpenAPI): lower is higher in the State.
+PROVINCIAL_AGENCY_RANK = 4  # Cục THADS tỉnh; THADS tỉnh, thành phố
+AREA_OFFICE_RANK = 5  # Chi cục THADS huyện; Phòng THADS khu vực
+
+
 class Level(ApiModel):
     """A unit level (the API's table of levels: Cục, THADS tỉnh, Phòng khu vực …)."""
 

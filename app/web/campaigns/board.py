@@ -6,7 +6,7 @@ with where the unit stands so far (figures not yet approved count, marked as suc
 import asyncio
 from dataclasses import dataclass, field
 
-from app.web.api_models import Me, UnitRef
+from app.web.api_models import AREA_OFFICE_RANK, Me, UnitRef
 from app.web.campaigns import client as campaigns_client
 from app.web.campaigns.models import (
     Campaign,
@@ -20,6 +20,7 @@ from app.web.campaigns.models import (
     short_unit_name,
 )
 from app.web.client import Api
+from app.web.units import client as units_client
 
 URGENT = ("register", "submit", "returned", "review")
 
@@ -125,10 +126,10 @@ def _criterion_asks(
 
 
 async def _task(
-    api: Api, me: Me, campaign: Campaign, periods: dict[str, Period]
+    api: Api, me: Me, campaign: Campaign, periods: dict[str, Period], offices: bool
 ) -> CampaignTask | None:
+    """`offices`: the user's unit stands above the Chi cục / Phòng khu vực and follows them."""
     participant = any(u.id == me.unit.id for u in campaign.participants)
-    offices = not me.unit.reports_figures  # a managing unit, not an office
     own = participant and me.unit.id != campaign.owner_unit.id
     if not own and not offices:
         return None
@@ -149,11 +150,17 @@ async def _task(
 
 
 async def build_tasks(api: Api, me: Me) -> list[CampaignTask]:
-    launched, periods = await asyncio.gather(
-        campaigns_client.all_campaigns(api, status="launched"), campaigns_client.periods(api)
+    launched, periods, levels = await asyncio.gather(
+        campaigns_client.all_campaigns(api, status="launched"),
+        campaigns_client.periods(api),
+        units_client.levels(api),
     )
     by_code = {p.code: p for p in periods}
-    found = await asyncio.gather(*(_task(api, me, c, by_code) for c in launched if c.participants))
+    above = {level.code for level in levels if level.rank < AREA_OFFICE_RANK}
+    offices = me.unit.kind in above
+    found = await asyncio.gather(
+        *(_task(api, me, c, by_code, offices) for c in launched if c.participants)
+    )
     tasks = [t for t in found if t is not None]
     # What needs doing first, then the campaigns ending soonest.
     tasks.sort(

@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from app.web.api_models import Me, Unit
+from app.web.api_models import AREA_OFFICE_RANK, PROVINCIAL_AGENCY_RANK, Me, Unit
 from app.web.campaigns import client as campaigns_client
 from app.web.campaigns.board import CampaignTask, build_tasks
 from app.web.campaigns.common import conflict_message
@@ -55,9 +55,7 @@ CAMPAIGN_FIELDS = (
     "participant_ids",
 )
 # Participants come from the provincial agency down, by the rank of their level in the API's
-# table of levels (4 provincial agency, 5 Chi cục or Phòng khu vực, 6 internal office).
-PROVINCIAL_AGENCY_RANK = 4
-AREA_OFFICE_RANK = 5
+# table of levels.
 
 
 def is_area_office(unit: Unit) -> bool:
