@@ -66,10 +66,13 @@ def db_upgrade(revision: str = "head") -> None:
     from app.services.awards.catalogue import ensure_award_types
     from app.services.levels import ensure_levels
     from app.services.reports.catalogue import ensure_catalogue
+    from app.services.scope import refresh_inherited_scopes
 
     command.upgrade(_alembic_config(), revision)
     with _session() as session:
         added = ensure_levels(session) + ensure_catalogue(session) + ensure_award_types(session)
+        refresh_inherited_scopes(session)  # from the succession links, whatever came before
+        session.commit()
     typer.echo(f"database at {revision}" + (f"; {added} THADS definitions added" if added else ""))
 
 

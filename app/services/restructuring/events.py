@@ -19,7 +19,7 @@ from app.models.units import Unit
 from app.services import audit, unit_history
 from app.services.common import bump
 from app.services.restructuring.shapes import check_shapes
-from app.services.scope import Actor, in_subtree
+from app.services.scope import Actor, in_subtree, refresh_inherited_scopes
 from app.services.text import fold
 from app.services.units import level_for, move_subtree, path_of
 
@@ -219,6 +219,7 @@ class Applier:
             getattr(self, f"_{spec.kind.value}")(spec, f"events.{i}")
         self._place_orphans()
         self.session.flush()
+        refresh_inherited_scopes(self.session)
         return self.done
 
     def _takers(self, spec: PlannedEvent, event: UnitEvent, where: str) -> list[Unit]:
