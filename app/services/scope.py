@@ -28,6 +28,8 @@ STAFF = frozenset({Role.admin, Role.reviewer, Role.reporter})
 PERMISSIONS: dict[str, frozenset[Role]] = {
     "units.read": ALL_ROLES,
     "units.write": frozenset({Role.admin}),
+    "restructurings.read": frozenset({Role.admin, Role.reviewer}),
+    "restructurings.write": frozenset({Role.admin}),
     "people.read": ALL_ROLES,
     "people.write": STAFF,
     "users.read": frozenset({Role.admin}),
