@@ -66,10 +66,13 @@ def db_upgrade(revision: str = "head") -> None:
     from app.services.awards.catalogue import ensure_award_types
     from app.services.levels import ensure_levels
     from app.services.reports.catalogue import ensure_catalogue
+    from app.services.scope import refresh_inherited_scopes
 
     command.upgrade(_alembic_config(), revision)
     with _session() as session:
         added = ensure_levels(session) + ensure_catalogue(session) + ensure_award_types(session)
+        refresh_inherited_scopes(session)  # from the succession links, whatever came before
+        session.commit()
     typer.echo(f"database at {revision}" + (f"; {added} THADS definitions added" if added else ""))
 
 
@@ -103,6 +106,7 @@ def demo(
 
 unit_app = typer.Typer(help="Units.", no_args_is_help=True)
 app.add_typer(unit_app, name="unit")
+app.add_typer(unit_app, name="units", help="Units (the same commands as `unit`).")
 
 
 @unit_app.command("create")
@@ -140,6 +144,58 @@ def unit_create(
             typer.echo(f"refused: {exc}", err=True)
             raise typer.Exit(1) from None
     typer.echo(f"unit {unit.code} created (id {unit.id})")
+
+
+@unit_app.command("restructure")
+def unit_restructure(
+    plan_file: Annotated[str, typer.Argument(help="The plan, a JSON file")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what it would do")] = False,
+) -> None:
+    """Apply a restructuring plan (old units to new ones, a date, a legal basis) in one
+    transaction, or preview it with --dry-run."""
+    import json
+    from pathlib import Path
+
+    from pydantic import ValidationError
+
+    from app.core.errors import ServiceError
+    from app.core.messages import translate
+    from app.models.restructurings import RestructuringPlan, RestructuringPreview
+    from app.services.restructuring import plans
+    from app.services.scope import Actor
+
+    try:
+        plan = RestructuringPlan.model_validate(json.loads(Path(plan_file).read_text("utf-8")))
+    except (OSError, ValueError, ValidationError) as exc:
+        typer.echo(f"refused: {exc}", err=True)
+        raise typer.Exit(1) from None
+    with _session() as session:
+        try:
+            result = plans.run(session, Actor.system(), plan, dry_run=dry_run)
+        except ServiceError as exc:
+            for issue in exc.errors or []:
+                typer.echo(
+                    f"{issue.field}: {translate(issue.message, 'en', issue.params)}", err=True
+                )
+            typer.echo(f"refused: {translate(exc.detail or exc.title, 'en', exc.params)}", err=True)
+            raise typer.Exit(1) from None
+    summary = (
+        result.summary
+        if isinstance(result, RestructuringPreview)
+        else plans.to_public(result).summary
+    )
+    head = "dry run, nothing changed" if dry_run else f"applied as restructuring {result.id}"  # type: ignore[union-attr]
+    typer.echo(f"{plan.title} ({plan.effective_on}, {plan.basis.number}): {head}")
+    for event in summary.events:
+        before = ", ".join(u.name for u in event.predecessors)
+        after = ", ".join(u.name for u in event.successors)
+        typer.echo(f"  {event.kind}: {before or '-'} -> {after or '-'}")
+    typer.echo(
+        f"  units created {len(summary.created)}, ended {len(summary.ended)}, "
+        f"changed {len(summary.changed)}; users moved {len(summary.users_moved)}, "
+        f"to reassign {len(summary.users_to_reassign)}; open reports "
+        f"{len(summary.open_reports)}; running campaigns {len(summary.running_campaigns)}"
+    )
 
 
 @user_app.command("create")

@@ -32,4 +32,15 @@ UNITS_VI: dict[str, str] = {
         "Các đơn vị trực thuộc {code} phải được chuyển, hợp nhất hoặc giải thể trong phương án: "
         "{codes}"
     ),
+    "Only an applied restructuring can be reverted": "Chỉ hoàn tác được phương án đã áp dụng",
+    "Units changed since the restructuring: {codes}": (
+        "Các đơn vị đã thay đổi sau khi sắp xếp: {codes}"
+    ),
+    "Users it moved have moved since: {count}": (
+        "Người dùng được chuyển khi sắp xếp đã lại được chuyển đi: {count}"
+    ),
+    "Records now belong to units it created: {tables}": (
+        "Đã có dữ liệu thuộc các đơn vị do phương án thành lập: {tables}"
+    ),
+    "restructuring": "phương án sắp xếp",
 }

@@ -17,6 +17,7 @@ from app.models.metrics import Indicator, Metric, ValidationRule
 from app.models.people import Person
 from app.models.periods import Holiday, LockException, Period
 from app.models.reports import Report, ReportEvent, ReportValue
+from app.models.restructurings import Restructuring
 from app.models.targets import Target
 from app.models.unit_history import UnitEvent, UnitEventLink, UnitVersion
 from app.models.units import Unit
@@ -50,6 +51,7 @@ __all__ = [
     "Report",
     "ReportEvent",
     "ReportValue",
+    "Restructuring",
     "Target",
     "Unit",
     "UnitEvent",

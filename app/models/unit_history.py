@@ -47,6 +47,10 @@ class UnitEvent(SQLModel, table=True):
     basis_title: str | None = Field(default=None, max_length=255)
     note: str | None = Field(default=None, max_length=1000)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    # The restructuring that applied it (none: recorded otherwise).
+    restructuring_id: int | None = Field(
+        default=None, foreign_key="restructuring.id", ondelete="RESTRICT", index=True
+    )
 
 
 class UnitEventLink(SQLModel, table=True):

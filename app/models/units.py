@@ -4,7 +4,7 @@ from datetime import date
 from typing import Annotated
 
 from pydantic import StringConstraints, ValidationInfo, field_validator
-from sqlalchemy import CheckConstraint
+from sqlalchemy import CheckConstraint, Text
 from sqlmodel import Field, Relationship, SQLModel
 
 from app.core.types import Code, Id, Name, ShortText
@@ -56,6 +56,9 @@ class Unit(UnitBase, Versioned, table=True):
     # The name folded to lower case without diacritics, for search.
     search_name: str = Field(default="", max_length=255, index=True)
     kind: str = Field(max_length=32, foreign_key="unit_level.code", ondelete="RESTRICT", index=True)
+    # The subtrees (paths, space-separated) of the unit's predecessors that its users also see;
+    # kept by services/scope.py, read with the unit at each request.
+    inherited_scope: str = Field(default="", sa_type=Text, sa_column_kwargs={"server_default": ""})
     # Loaded with the unit (one small join), so every rule can read the level without a query.
     # An outer join: a query that outer-joins units (a default target has none) keeps its rows.
     level: UnitLevel = Relationship(sa_relationship_kwargs={"lazy": "joined"})

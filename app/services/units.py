@@ -14,7 +14,14 @@ from app.models.units import Unit, UnitCreate, UnitPublic, UnitRef, UnitUpdate
 from app.services import audit, unit_history
 from app.services.common import apply_changes, check_version, page
 from app.services.levels import get_level, reports_figures
-from app.services.scope import Actor, authorize, in_subtree, may, unit_in_scope
+from app.services.scope import (
+    Actor,
+    authorize,
+    in_subtree,
+    may,
+    refresh_inherited_scopes,
+    unit_in_scope,
+)
 from app.services.text import fold, words_match
 
 
@@ -249,6 +256,8 @@ def update_unit(
     if apply_changes(unit, changes):
         if new_path != old_path:
             move_subtree(session, unit, old_path, new_path)
+            session.flush()
+            refresh_inherited_scopes(session)  # inherited subtrees are kept as paths
         unit_history.correct(session, unit)
         audit.record(
             session,

@@ -24,20 +24,23 @@ from app.core.types import utcnow
 from app.models.users import AccessToken, LoginThrottle, Role, TokenKind, TokenScope, User
 from app.services import audit
 from app.services.accounts import tokens
-from app.services.scope import Actor
+from app.services.scope import Actor, inherited_paths
 
 # What an address may look like in a throttle key: IPv4, IPv6 (with a zone), or a name such as
 # "testclient". Anything else is replaced, so "|" only ever separates address and username.
 _ADDRESS_JUNK = re.compile(r"[^0-9A-Za-z.:%_\-]")
 
 
-def _actor_for(user: User, unit_path: str, token: AccessToken | None = None) -> Actor:
+def _actor_for(
+    user: User, unit_path: str, token: AccessToken | None = None, inherited: tuple[str, ...] = ()
+) -> Actor:
     return Actor(
         user_id=user.id,
         username=user.username,
         role=Role(user.role),
         unit_id=user.unit_id,
         unit_path=unit_path,
+        inherited_paths=inherited,
         scope=TokenScope(token.scope) if token else TokenScope.write,
         token_id=token.id if token else None,
         token_kind=TokenKind(token.kind) if token else TokenKind.session,
@@ -184,7 +187,7 @@ def authenticate(session: Session, secret: str) -> Actor:
             "Missing or invalid access token", headers={"WWW-Authenticate": "Bearer"}
         )
     token, user, unit = found
-    return _actor_for(user, unit.path, token)
+    return _actor_for(user, unit.path, token, inherited_paths(unit))
 
 
 def logout(session: Session, actor: Actor) -> None:

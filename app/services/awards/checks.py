@@ -36,11 +36,7 @@ def may_record_for(actor: Actor, issuer: Unit) -> bool:
     Ministry's or the General Department's decision recorded by the office that received it),
     and those of the State's issuers (Chủ tịch nước, Chính phủ), which stand above every tree."""
     ancestors = {int(p) for p in actor.unit_path.strip("/").split("/") if p}
-    return (
-        issuer.path.startswith(actor.unit_path)
-        or issuer.id in ancestors
-        or issuer.level.rank == LevelRank.state
-    )
+    return actor.sees(issuer.path) or issuer.id in ancestors or issuer.level.rank == LevelRank.state
 
 
 def issuer_for(session: Session, actor: Actor, unit_id: int, field: str = "issuer_id") -> Unit:

@@ -56,7 +56,7 @@ def can_manage(session: Session, actor: Actor, campaign: Campaign) -> bool:
     if actor.role not in ("admin", "reviewer"):
         return False
     owner = session.get(Unit, campaign.owner_unit_id)
-    return owner is not None and owner.path.startswith(actor.unit_path)
+    return owner is not None and actor.sees(owner.path)
 
 
 def get_managed(session: Session, actor: Actor, campaign_id: int) -> Campaign:
@@ -85,9 +85,7 @@ def allowed_actions(actor: Actor, campaign: Campaign, owner: Unit) -> list[str]:
     """The managing unit's reviewers and administrators change the campaign and its parts,
     and launch and close it; staff of a participating unit register while it is launched;
     a manager may preview progress with figures not yet approved (a read)."""
-    manages = actor.role in PERMISSIONS["campaigns.write"] and owner.path.startswith(
-        actor.unit_path
-    )
+    manages = actor.role in PERMISSIONS["campaigns.write"] and actor.sees(owner.path)
     actions: list[str] = []
     if manages and may(actor, "campaigns.write"):
         actions += MANAGER_ACTIONS
@@ -219,7 +217,7 @@ def _launcher(session: Session, actor: Actor, unit_id: int) -> Unit:
     General Department) whose campaign the caller takes part in."""
     unit = session.get(Unit, unit_id)
     ancestors = {int(p) for p in actor.unit_path.strip("/").split("/") if p}
-    if unit is None or not (unit.path.startswith(actor.unit_path) or unit.id in ancestors):
+    if unit is None or not (actor.sees(unit.path) or unit.id in ancestors):
         raise Invalid(FieldIssue("launched_by_id", "No such unit in your scope", "not_found"))
     return unit
 

@@ -63,7 +63,7 @@ def list_targets(session: Session, actor: Actor, year: int, unit_id: int | None)
         )
         for t, code, unit in rows
         # defaults are public; overrides only within the caller's subtree
-        if unit is None or unit.path.startswith(actor.unit_path)
+        if unit is None or actor.sees(unit.path)
     ]
     effective = None
     if unit_id is not None:

@@ -19,7 +19,7 @@ from app.models.units import Unit
 from app.services import audit, unit_history
 from app.services.common import bump
 from app.services.restructuring.shapes import check_shapes
-from app.services.scope import Actor, in_subtree
+from app.services.scope import Actor, in_subtree, refresh_inherited_scopes
 from app.services.text import fold
 from app.services.units import level_for, move_subtree, path_of
 
@@ -181,10 +181,16 @@ class Applier:
 
     def change(self, unit: Unit, event: UnitEvent, where: str, **values: object) -> None:
         """Close the unit's latest version the day before the event and open the next, with
-        `values` (name, code, kind, parent) changed; the unit row takes the new values."""
-        last = self._living(unit, event.effective_on, where)
-        last.valid_to, last.ended_by_id = day_before(event.effective_on), event.id
-        self.session.add(last)
+        `values` (name, code, kind, parent) changed; the unit row takes the new values. A second
+        change the same day by the same plan amends the version the first one opened."""
+        day = event.effective_on
+        last = unit_history.latest(self.session, unit.id)  # type: ignore[arg-type]
+        ours = {e.id for e in self.done.events}
+        same_day = last is not None and last.valid_from == day and last.event_id in ours
+        if not same_day:
+            last = self._living(unit, day, where)
+            last.valid_to, last.ended_by_id = day_before(day), event.id
+            self.session.add(last)
         before = audit.snapshot(unit)
         for name, value in values.items():
             setattr(unit, name, value)
@@ -195,8 +201,11 @@ class Applier:
             move_subtree(self.session, unit, old_path, unit.path)
         bump(unit)
         self.session.add(unit)
-        version = unit_history.record_first(self.session, unit, event.id)
-        version.valid_from, version.valid_to = event.effective_on, None
+        if same_day:
+            unit_history.correct(self.session, unit)  # the version opened today takes them
+        else:
+            version = unit_history.record_first(self.session, unit, event.id)
+            version.valid_from, version.valid_to = day, None
         audit.record(
             self.session,
             self.actor,
@@ -219,6 +228,7 @@ class Applier:
             getattr(self, f"_{spec.kind.value}")(spec, f"events.{i}")
         self._place_orphans()
         self.session.flush()
+        refresh_inherited_scopes(self.session)
         return self.done
 
     def _takers(self, spec: PlannedEvent, event: UnitEvent, where: str) -> list[Unit]:

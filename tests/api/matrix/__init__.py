@@ -4,9 +4,15 @@ Add a row when you add a route: `tests/api/test_permissions.py` fails for an ope
 OpenAPI document that has none.
 """
 
-from tests.api.matrix import accounts, awards, campaigns, figures
+from tests.api.matrix import accounts, awards, campaigns, figures, restructurings
 from tests.api.matrix.core import Op
 
-OPERATIONS: list[Op] = [*accounts.ROWS, *figures.ROWS, *campaigns.ROWS, *awards.ROWS]
+OPERATIONS: list[Op] = [
+    *accounts.ROWS,
+    *figures.ROWS,
+    *campaigns.ROWS,
+    *awards.ROWS,
+    *restructurings.ROWS,
+]
 
 __all__ = ["OPERATIONS", "Op"]
