@@ -187,3 +187,23 @@ class DateFields:
     def explain(self, result: FormResult) -> None:
         for name in self.unreadable:
             result.errors[name] = gettext("Enter a date as dd/mm/yyyy")
+
+
+def refused(
+    error: ApiError,
+    values: dict[str, str],
+    fields: Collection[str],
+    *,
+    stale: str,
+    dates: DateFields | None = None,
+) -> FormResult:
+    """The form again after the API refused a change: on 412 someone else changed the record
+    meanwhile (`stale` says so); otherwise each of the API's errors beside its field."""
+    form = FormResult(values=values)
+    if error.status == 412:
+        form.message = stale
+    else:
+        form.add_api_error(error, fields)
+        if dates is not None:
+            dates.explain(form)
+    return form

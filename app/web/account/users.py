@@ -7,7 +7,7 @@ from app.web.api_models import Me, User
 from app.web.client import Api, ApiError
 from app.web.deps import AdminUser, ApiDep
 from app.web.error_pages import redirect
-from app.web.forms import FormResult, checked, posted_version, read_form
+from app.web.forms import FormResult, checked, posted_version, read_form, refused
 from app.web.i18n import N_, gettext
 from app.web.paging import Paging
 from app.web.templating import render, wants_fragment
@@ -97,11 +97,7 @@ async def set_active(request: Request, user_id: int, api: ApiDep, me: AdminUser)
     except ApiError as error:
         if error.status not in (409, 412, 422):
             raise
-        form = FormResult()
-        if error.status == 412:
-            form.message = gettext(STALE)
-        else:
-            form.add_api_error(error, ())
+        form = refused(error, {}, (), stale=gettext(STALE))
         user = await api.user(user_id)
         return _user_page(request, user, me, block="status", status_form=form, status=error.status)
     if not wants_fragment(request):

@@ -21,6 +21,7 @@ from app.web.forms import (
     digits,
     posted_version,
     read_form,
+    refused,
 )
 from app.web.i18n import gettext
 from app.web.paging import Paging
@@ -179,15 +180,11 @@ async def update_person(
     except ApiError as error:
         if error.status not in (409, 412, 422):
             raise
-        form = FormResult(values=values)
-        if error.status == 412:
-            form.message = gettext(
-                "Someone else changed this person while you were editing. Reload the page to "
-                "see the current details, then make your change again."
-            )
-        else:
-            form.add_api_error(error, PERSON_FIELDS)
-            dates.explain(form)
+        stale = gettext(
+            "Someone else changed this person while you were editing. Reload the page to "
+            "see the current details, then make your change again."
+        )
+        form = refused(error, values, PERSON_FIELDS, stale=stale, dates=dates)
         person = await api.person(person_id)
         return await _form_page(request, api, form, person=person, status=error.status)
     return redirect(request, f"/people/{person_id}?saved=1")

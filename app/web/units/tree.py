@@ -19,6 +19,7 @@ from app.web.forms import (
     date_for_input,
     posted_version,
     read_form,
+    refused,
 )
 from app.web.i18n import gettext
 from app.web.paging import Paging
@@ -195,15 +196,11 @@ async def update_unit(request: Request, unit_id: int, api: ApiDep, me: CurrentUs
     except ApiError as error:
         if error.status not in (409, 412, 422):
             raise
-        form = FormResult(values=values)
-        if error.status == 412:
-            form.message = gettext(
-                "Someone else changed this unit while you were editing it. Reload the page to "
-                "see the current details, then make your change again."
-            )
-        else:
-            form.add_api_error(error, UNIT_FIELDS)
-            dates.explain(form)
+        stale = gettext(
+            "Someone else changed this unit while you were editing it. Reload the page to "
+            "see the current details, then make your change again."
+        )
+        form = refused(error, values, UNIT_FIELDS, stale=stale, dates=dates)
         unit = await api.unit(unit_id)
         return await _unit_page(
             request, api, me, unit, form=form, status=error.status, block="unit_form"
