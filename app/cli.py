@@ -146,9 +146,24 @@ def unit_create(
     typer.echo(f"unit {unit.code} created (id {unit.id})")
 
 
+def _refused(exc: Exception) -> typer.Exit:
+    """Print why the service refused (each field, in English) and give the exit to raise."""
+    from app.core.errors import ServiceError
+    from app.core.messages import translate
+
+    if isinstance(exc, ServiceError):
+        for issue in exc.errors:
+            typer.echo(f"{issue.field}: {translate(issue.message, 'en', issue.params)}", err=True)
+        exc = Exception(translate(exc.detail or exc.title, "en", exc.params))
+    typer.echo(f"refused: {exc}", err=True)
+    return typer.Exit(1)
+
+
 @unit_app.command("restructure")
 def unit_restructure(
-    plan_file: Annotated[str, typer.Argument(help="The plan, a JSON file")],
+    plan_file: Annotated[
+        str, typer.Argument(help="The plan: a JSON file, or an .xlsx (docs/api.md §12)")
+    ],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what it would do")] = False,
 ) -> None:
     """Apply a restructuring plan (old units to new ones, a date, a legal basis) in one
@@ -159,37 +174,38 @@ def unit_restructure(
     from pydantic import ValidationError
 
     from app.core.errors import ServiceError
-    from app.core.messages import translate
     from app.models.restructurings import RestructuringPlan, RestructuringPreview
     from app.services.restructuring import plans
+    from app.services.restructuring.workbook import plan_from_xlsx
     from app.services.scope import Actor
 
+    path = Path(plan_file)
     try:
-        plan = RestructuringPlan.model_validate(json.loads(Path(plan_file).read_text("utf-8")))
-    except (OSError, ValueError, ValidationError) as exc:
-        typer.echo(f"refused: {exc}", err=True)
-        raise typer.Exit(1) from None
+        raw = (
+            plan_from_xlsx(path.read_bytes())
+            if path.suffix.lower() == ".xlsx"
+            else json.loads(path.read_text("utf-8"))
+        )
+        plan = RestructuringPlan.model_validate(raw)
+    except (OSError, ValueError, ValidationError, ServiceError) as exc:
+        raise _refused(exc) from None
     with _session() as session:
         try:
             result = plans.run(session, Actor.system(), plan, dry_run=dry_run)
         except ServiceError as exc:
-            for issue in exc.errors or []:
-                typer.echo(
-                    f"{issue.field}: {translate(issue.message, 'en', issue.params)}", err=True
-                )
-            typer.echo(f"refused: {translate(exc.detail or exc.title, 'en', exc.params)}", err=True)
-            raise typer.Exit(1) from None
-    summary = (
-        result.summary
-        if isinstance(result, RestructuringPreview)
-        else plans.to_public(result).summary
-    )
-    head = "dry run, nothing changed" if dry_run else f"applied as restructuring {result.id}"  # type: ignore[union-attr]
+            raise _refused(exc) from None
+    if isinstance(result, RestructuringPreview):
+        summary, head = result.summary, "dry run, nothing changed"
+    else:
+        summary, head = plans.to_public(result).summary, f"applied as restructuring {result.id}"
     typer.echo(f"{plan.title} ({plan.effective_on}, {plan.basis.number}): {head}")
     for event in summary.events:
         before = ", ".join(u.name for u in event.predecessors)
         after = ", ".join(u.name for u in event.successors)
-        typer.echo(f"  {event.kind}: {before or '-'} -> {after or '-'}")
+        if event.parent is not None:  # a move: the same units, under another parent
+            typer.echo(f"  {event.kind}: {before} -> under {event.parent.name}")
+        else:
+            typer.echo(f"  {event.kind}: {before or '-'} -> {after or '-'}")
     typer.echo(
         f"  units created {len(summary.created)}, ended {len(summary.ended)}, "
         f"changed {len(summary.changed)}; users moved {len(summary.users_moved)}, "

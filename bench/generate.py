@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from app.demo.figures import Office, carried_to_next, quarter_values
-from app.models import Period, Person, Report, ReportValue, Target, Unit
+from app.models import Period, Person, Report, ReportValue, Target, Unit, UnitVersion
 from app.models.levels import LevelCode
 from app.models.users import Role
 from app.services.reports import catalogue, periods
@@ -50,6 +50,12 @@ class Built:
 
 
 # ---- the hierarchy -----------------------------------------------------------------------
+
+
+def unit_version(unit: dict[str, Any]) -> dict[str, Any]:
+    """A unit's one version (as services/unit_history.record_first writes it)."""
+    keys = ("code", "name", "search_name", "kind", "parent_id", "valid_from", "valid_to")
+    return {"unit_id": unit["id"], **{k: unit[k] for k in keys}}
 
 
 class Units:
@@ -326,6 +332,7 @@ def generate(engine: Engine, size: Size) -> Built:
     mark = clock.perf_counter()
     tables = [
         (Unit, units.rows),
+        (UnitVersion, [unit_version(u) for u in units.rows]),
         (Person, people),
         (Period, period_rows),
         (Target, target_rows),

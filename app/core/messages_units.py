@@ -43,4 +43,8 @@ UNITS_VI: dict[str, str] = {
         "Đã có dữ liệu thuộc các đơn vị do phương án thành lập: {tables}"
     ),
     "restructuring": "phương án sắp xếp",
+    "The workbook needs a plan sheet and an events sheet": (
+        "Tệp cần có một trang phương án và một trang sự kiện"
+    ),
+    "The events sheet is empty": "Trang sự kiện không có dòng nào",
 }

@@ -108,6 +108,9 @@ class EventPreview(SQLModel):
     basis: LegalBasis
     predecessors: list[UnitRef] = Field(description="As they are before the event")
     successors: list[UnitRef] = Field(description="As they are from the event on")
+    parent: UnitRef | None = Field(
+        default=None, description="move: the new parent, as it is from the event on"
+    )
 
 
 class UserMove(SQLModel):
@@ -120,7 +123,7 @@ class UserMove(SQLModel):
 
 class ScopeGain(SQLModel):
     unit: UnitRef = Field(description="A unit whose users see more")
-    users: int = Field(description="How many users it has")
+    users: int = Field(description="How many users it will have (those moving to it included)")
     inherits: list[UnitRef] = Field(description="Whose records they now see")
 
 

@@ -87,7 +87,11 @@ def test_the_dry_run_shows_what_would_change_and_keeps_nothing(api, session, nat
     assert summary["users_to_reassign"] == []
     gains = {g["unit"]["code"]: g for g in summary["scopes"]}
     assert {u["code"] for u in gains["THADS_VL"]["inherits"]} == {"CUC_A", "CUC_B"}
-    assert gains["THADS_VL"]["users"] == 0  # nobody works there yet; the moved users will
+    assert gains["THADS_VL"]["users"] == 4  # the Cục's users, who move there
+    moves_of_subunits = [e for e in summary["events"] if e["kind"] == "move"]
+    assert {e["parent"]["code"] for e in moves_of_subunits} == {"THADS_VL", "PKV_1"}
+    office = next(e for e in moves_of_subunits if e["parent"]["code"] == "THADS_VL")
+    assert {u["code"] for u in office["predecessors"]} == {"OFFICE_A", "EXT_A"}
     assert [(o["unit"]["code"], o["status"]) for o in summary["open_reports"]] == [
         ("CC_A2", "draft")
     ]

@@ -19,11 +19,11 @@ from app.models.restructurings import (
     ScopeGain,
     UserMove,
 )
-from app.models.unit_history import LegalBasis, LinkRole, UnitEventLink
+from app.models.unit_history import EventKind, LegalBasis, LinkRole, UnitEventLink
 from app.models.units import Unit, UnitRef
 from app.models.users import User
 from app.services.restructuring.events import Applied, day_before
-from app.services.unit_history import ref_of, refs_on
+from app.services.unit_history import ref_of, refs_on, version_on
 
 
 def user_moves(session: Session, done: Applied) -> tuple[list[UserMove], list[UserMove]]:
@@ -60,7 +60,7 @@ def summarise(
         changed=[ref_of(u) for u in done.changed.values() if u.id not in done.ended],
         users_moved=moved,
         users_to_reassign=stranded,
-        scopes=_scope_gains(session, scopes_before),
+        scopes=_scope_gains(session, scopes_before, moved),
         open_reports=_open_reports(session, done),
         running_campaigns=_running_campaigns(session, done),
     )
@@ -86,6 +86,11 @@ def _events(session: Session, done: Applied) -> list[EventPreview]:
         roles = by_event[e.id]  # type: ignore[index]
         before = refs_on(session, roles[LinkRole.predecessor], day_before(e.effective_on))
         after = refs_on(session, roles[LinkRole.successor], e.effective_on)
+        parent = None
+        if e.kind == EventKind.move and roles[LinkRole.successor]:
+            version = version_on(session, roles[LinkRole.successor][0], e.effective_on)
+            if version is not None and version.parent_id is not None:
+                parent = refs_on(session, [version.parent_id], e.effective_on)[version.parent_id]
         previews.append(
             EventPreview(
                 kind=e.kind,
@@ -95,12 +100,15 @@ def _events(session: Session, done: Applied) -> list[EventPreview]:
                 ),
                 predecessors=[before[u] for u in roles[LinkRole.predecessor]],
                 successors=[after[u] for u in roles[LinkRole.successor]],
+                parent=parent,
             )
         )
     return previews
 
 
-def _scope_gains(session: Session, before: dict[int, str]) -> list[ScopeGain]:
+def _scope_gains(
+    session: Session, before: dict[int, str], moved: list[UserMove]
+) -> list[ScopeGain]:
     after = inherited_scopes(session)
     grown = {
         uid: set(scope.split()) - set(before.get(uid, "").split()) for uid, scope in after.items()
@@ -113,6 +121,9 @@ def _scope_gains(session: Session, before: dict[int, str]) -> list[ScopeGain]:
         select(User.unit_id).where(col(User.unit_id).in_(list(grown)), User.is_active == True)  # noqa: E712
     ).all():
         users[unit_id] += 1
+    for move in moved:  # the users of the units that end arrive with the plan
+        if move.to_unit is not None and move.to_unit.id in grown:
+            users[move.to_unit.id] += 1
     paths = {p for ps in grown.values() for p in ps}
     roots = {u.path: u for u in session.exec(select(Unit).where(col(Unit.path).in_(paths))).all()}
     units = {u.id: u for u in session.exec(select(Unit).where(col(Unit.id).in_(list(grown)))).all()}
