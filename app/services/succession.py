@@ -18,8 +18,9 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from app.core.errors import FieldIssue
+from app.core.messages import translate
 from app.models.unit_history import LinkRole, UnitEvent, UnitEventLink, UnitVersion
-from app.models.units import Unit
+from app.models.units import Unit, UnitRef
 from app.services.unit_history import first, holds_on, latest, version_on
 
 
@@ -137,3 +138,23 @@ def reporting_issue(session: Session, unit: Unit, period_end: date) -> FieldIssu
         "unit_not_yet",
         {"begun": begun, "end": f"{period_end:%d/%m/%Y}"},
     )
+
+
+def succession_note(
+    sentence: str, covers: list[UnitRef], unattributed: list[UnitRef], lang: str
+) -> str | None:
+    """The sentence a response carries when predecessors stand in for the unit asked about
+    (`sentence` has a {units} placeholder), and which split predecessors were left out."""
+    parts = []
+    if covers:
+        parts.append(translate(sentence, lang, {"units": ", ".join(u.name for u in covers)}))
+    if unattributed:
+        names = ", ".join(u.name for u in unattributed)
+        parts.append(
+            translate(
+                "Not counted, split between several successors in unknown shares: {units}",
+                lang,
+                {"units": names},
+            )
+        )
+    return ". ".join(parts) + "." if parts else None
