@@ -26,7 +26,7 @@ from app.services.unit_history import first, holds_on, latest, version_on
 
 @dataclass(frozen=True)
 class Coverage:
-    """The units whose records stand for `unit_id` on `day`: itself when it existed then."""
+    """The units whose records stand for `unit_id` on `day`: itself unless it was made later."""
 
     unit_id: int
     day: date
@@ -49,10 +49,11 @@ def coverage(session: Session, unit_id: int, day: date) -> Coverage:
         if current in seen:
             continue
         seen.add(current)
-        if version_on(session, current, day) is not None:
+        made = [] if version_on(session, current, day) else _events_that_made(session, current, day)
+        if not made:  # it existed then, or it had ended: its records are its own
             units.append(current)
             continue
-        for predecessors, successors in _events_that_made(session, current, day):
+        for predecessors, successors in made:
             if len(successors) > 1:  # a split: which share went where is not known
                 unattributed += [p for p in predecessors if p not in unattributed]
             else:
