@@ -74,7 +74,8 @@ def earlier_values(session: Session, cat: Catalogue, unit: Unit, period: Period)
         values, cov, reports = figures_for(session, cat, unit.id, p)  # type: ignore[arg-type]
         earlier[p.code] = values
         if cov.inherited and reports:
-            summed_from.update(refs_on(session, [r.unit_id for r in reports], p.ends_on))
+            names = refs_on(session, [r.unit_id for r in reports], p.ends_on)
+            summed_from.update({r.unit_id: names[r.unit_id] for r in reports})
     return EarlierValues(
         previous_quarter=earlier.get(prev_code) if prev_code else None,
         same_quarter_last_year=earlier.get(prev_year_code),
@@ -144,6 +145,10 @@ class TrendPoint(BaseModel):
 class Trend(BaseModel):
     unit: UnitRef
     points: list[TrendPoint]
+    unattributed: list[UnitRef] = Field(
+        default_factory=list,
+        description="Split predecessors of any period: not counted, their share is unknown",
+    )
 
 
 def trend(session: Session, actor: Actor, cat: Catalogue, unit_id: int) -> Trend:
@@ -151,12 +156,14 @@ def trend(session: Session, actor: Actor, cat: Catalogue, unit_id: int) -> Trend
     authorize(actor, "reports.read")
     unit = unit_in_scope(session, actor, unit_id)
     points: list[TrendPoint] = []
+    unattributed: dict[int, UnitRef] = {}
     for p in session.exec(select(Period).order_by(Period.year, Period.quarter)).all():
         values, cov, reports = figures_for(session, cat, unit_id, p)
+        refs = refs_on(session, {*cov.units, *cov.unattributed}, p.ends_on)
+        unattributed.update({u: refs[u] for u in cov.unattributed})
         if values is None:
             continue
         ev = evaluation.evaluate(cat, values)
-        refs = refs_on(session, {*cov.units, *cov.unattributed}, p.ends_on)
         points.append(
             TrendPoint(
                 period=p.code,
@@ -170,4 +177,8 @@ def trend(session: Session, actor: Actor, cat: Catalogue, unit_id: int) -> Trend
                 unattributed=[refs[u] for u in cov.unattributed],
             )
         )
-    return Trend(unit=refs_on(session, [unit.id], date.today())[unit.id], points=points)  # type: ignore[list-item,index]
+    return Trend(
+        unit=refs_on(session, [unit.id], date.today())[unit.id],  # type: ignore[list-item,index]
+        points=points,
+        unattributed=list(unattributed.values()),
+    )
