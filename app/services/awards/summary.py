@@ -12,7 +12,6 @@ from num2words import num2words
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from pydantic import BaseModel, Field
-from sqlalchemy import false, or_
 from sqlmodel import Session, col, func, select
 
 from app.models.awards import Award, AwardType, AwardTypeRef, Decision, RecipientKind
@@ -22,7 +21,7 @@ from app.services import spreadsheets
 from app.services.levels import confers_as
 from app.services.reports.periods import bounds
 from app.services.scope import Actor, authorize, unit_in_scope
-from app.services.succession import coverage, succession_note
+from app.services.succession import coverage, descendants, parents_on, succession_note
 from app.services.unit_history import refs_on
 
 CATEGORY_ORDER = {"grade": 0, "title": 1, "form": 2}
@@ -84,16 +83,16 @@ def summarise(
     year_end = bounds(year, 4)[1]
     day = as_of or year_end
     cov = coverage(session, unit.id, year_end)  # type: ignore[arg-type]
-    roots = session.exec(select(Unit.path).where(col(Unit.id).in_(cov.units))).all()
+    # The subtree as it stood at the year's end: offices moved since still count where they sat.
+    tree = {*cov.units, *descendants(parents_on(session, year_end), cov.units)}
     collective = col(Award.recipient_unit_id).is_not(None)
     stmt = (
         select(Decision.issuer_id, Award.award_type_id, collective, Award.is_external, func.count())
         .join(Decision, Decision.id == Award.decision_id)
-        .join(Unit, Unit.id == Award.unit_id)
         .where(
             Award.year == year,
             col(Award.revoked_at).is_(None),
-            or_(false(), *(col(Unit.path).startswith(p) for p in roots)),
+            col(Award.unit_id).in_(tree),
         )
         .group_by(Decision.issuer_id, Award.award_type_id, collective, Award.is_external)
     )
