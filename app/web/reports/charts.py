@@ -7,6 +7,7 @@ geometry is plain arithmetic on the API's rates."""
 import asyncio
 import math
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -166,6 +167,15 @@ def bar_chart(ranking: Ranking, indicators: list[Indicator]) -> BarChart:
     )
 
 
+def as_of_param(raw: str | None) -> date | None:
+    """The day of the date picker (ISO, as <input type=date> sends it); empty or unreadable:
+    none, and the API names the offices as of the period's end."""
+    try:
+        return date.fromisoformat((raw or "").strip()[:10])
+    except ValueError:
+        return None
+
+
 def _ranking_period(periods: list[Period], asked: str | None) -> Period | None:
     if asked:
         return next((p for p in periods if p.code == asked), None)
@@ -179,6 +189,7 @@ async def rankings(request: Request, api: ApiDep, me: CurrentUser) -> Response:
     params = request.query_params
     preview = params.get("preview") in ("1", "true", "on")
     parent_id = digits(params.get("parent_id"))
+    as_of = as_of_param(params.get("as_of"))
     periods, indicators = await asyncio.gather(
         reports_client.periods(api), reports_client.indicators(api)
     )
@@ -188,6 +199,7 @@ async def rankings(request: Request, api: ApiDep, me: CurrentUser) -> Response:
         "period": period,
         "preview": preview,
         "parent_id": parent_id,
+        "as_of": as_of,
         "indicators": indicators,
         "ranking": None,
         "chart": None,
@@ -196,7 +208,7 @@ async def rankings(request: Request, api: ApiDep, me: CurrentUser) -> Response:
     }
     if period is not None:
         ranking = await reports_client.ranking(
-            api, period.code, preview=preview, parent_id=parent_id
+            api, period.code, preview=preview, parent_id=parent_id, as_of=as_of
         )
         context["ranking"] = ranking
         context["chart"] = bar_chart(ranking, indicators) if ranking.items else None

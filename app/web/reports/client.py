@@ -2,6 +2,7 @@
 rankings, completeness, targets, and the files (template, export, import)."""
 
 import re
+from datetime import date
 from typing import Any
 
 import httpx
@@ -128,7 +129,12 @@ async def completeness(api: Api, period_code: str, parent_id: int | None = None)
 
 
 async def ranking(
-    api: Api, period_code: str, *, preview: bool = False, parent_id: int | None = None
+    api: Api,
+    period_code: str,
+    *,
+    preview: bool = False,
+    parent_id: int | None = None,
+    as_of: date | None = None,
 ) -> Ranking:
     return await api.fetch(
         Ranking,
@@ -136,6 +142,7 @@ async def ranking(
         period=period_code,
         preview="true" if preview else None,
         parent_id=parent_id,
+        as_of=as_of.isoformat() if as_of else None,
     )
 
 

@@ -237,6 +237,10 @@ class RankingItem(ApiModel):
 class Ranking(ApiModel):
     period: Period
     parent: UnitRef
+    as_of: date | None = None  # whose structure names the offices (the API decides)
+    covers: list[UnitRef] = []
+    unattributed: list[UnitRef] = []
+    note: str | None = None  # the API's sentence about predecessors, printed as is
     preview: bool = False
     approved_only: bool = True
     ranked: int = 0  # offices ranked; an office's own user gets only its own row
