@@ -46,9 +46,10 @@ class SummaryTotals(BaseModel):
 class AwardSummary(BaseModel):
     year: int
     unit: UnitRef
-    as_of: date = Field(
+    as_of: date | None = Field(
+        default=None,
         description="The day whose structure names the unit and the issuers: the statistics "
-        "year's end (30/09) unless asked otherwise"
+        "year's end (30/09) unless asked otherwise",
     )
     covers: list[UnitRef] = Field(
         default_factory=list,
