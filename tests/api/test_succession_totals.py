@@ -2,9 +2,12 @@
 province's, its trend sums its predecessors' inputs and recomputes the rates (never averages
 them), and its summary counts its predecessors' awards."""
 
+import io
 from datetime import date
 
 import pytest
+from docx import Document
+from openpyxl import load_workbook
 from sqlmodel import Session, select
 
 from app.models.awards import Award, AwardType, Decision
@@ -236,3 +239,28 @@ def test_the_successors_summary_sums_its_predecessors_awards(api, succession):
         headers=w.headers("reviewer_vl", **{"Accept-Language": "en"}),
     ).json()
     assert english["note"].startswith("Summed from the predecessor units: Cục THADS tỉnh Bến Tre")
+
+
+def test_the_successors_summary_files_carry_the_note(api, succession):
+    w = succession
+    params = {"year": 2022, "unit_id": w.unit_id("THADS_VL")}
+    xlsx = api.get(
+        "/api/v1/summary/awards",
+        params={**params, "format": "xlsx"},
+        headers=w.headers("reviewer_vl"),
+    )
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    assert sheet["A2"].value == (
+        "Tổng hợp từ các đơn vị tiền thân: Cục THADS tỉnh Bến Tre, Cục THADS tỉnh Trà Vinh."
+    )
+    assert [sheet.cell(row, 2).value for row in (4, 5)] == [
+        "Cục THADS tỉnh Bến Tre",
+        "Cục THADS tỉnh Trà Vinh",
+    ]
+    docx = api.get(
+        "/api/v1/summary/awards",
+        params={**params, "format": "docx"},
+        headers=w.headers("reviewer_vl"),
+    )
+    paragraphs = [p.text for p in Document(io.BytesIO(docx.content)).paragraphs]
+    assert paragraphs[2].startswith("Tổng hợp từ các đơn vị tiền thân: Cục THADS tỉnh Bến Tre")
