@@ -31,6 +31,7 @@ def restructured(api, session: Session, figures_world: World) -> World:
     rid = r.json()["id"]
     api.post(f"/api/v1/reports/{rid}/submit", headers=w.headers("admin_a"))
     api.post(f"/api/v1/reports/{rid}/approve", headers=w.headers("reviewer_a"))
+    w.rid = rid  # type: ignore[attr-defined]
     giay_khen = session.exec(select(AwardType).where(AwardType.code == "GIAY_KHEN")).one()
     decision = Decision(
         number="1520/QĐ-TCTHADS",
@@ -114,3 +115,13 @@ def test_the_summary_page_names_the_structure_and_sums_the_predecessors(web, res
     assert "Cục Quản lý Thi hành án dân sự" in text(one(now, "#summary-table"))
     download = one(now, 'a[href^="/summary/download?format=xlsx"]').get("href")
     assert "as_of=2025-07-01" in download
+
+
+def test_a_successors_trend_section_sums_its_predecessors(web, restructured):
+    w = restructured
+    signed_in(web, "admin_vl")
+    html = parse(web.get(f"/units/{w.unit_id('PKV_1')}/trend", headers={"HX-Request": "true"}))
+    assert "các đơn vị tiền thân" in text(one(html, "section.trend .hint + .hint"))
+    cell = one(html, "section.trend tbody tr td:first-child")
+    assert text(cell) == "2022-Q4 Tổng của Huyện Giồng Trôm"
+    assert one(cell, "a").get("href") == f"/reports/{w.rid}"

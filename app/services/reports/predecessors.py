@@ -13,9 +13,9 @@ from pydantic import BaseModel, Field
 from sqlmodel import Session, col, select
 
 from app.models.periods import Period
-from app.models.reports import EarlierValues, PredecessorReport, Report
+from app.models.reports import EarlierValues, PredecessorReport, Report, ReportStatus
 from app.models.units import Unit, UnitRef
-from app.services.reports import evaluation, periods
+from app.services.reports import evaluation, periods, targets
 from app.services.reports.catalogue import Catalogue
 from app.services.reports.values import ValuesMap, values_of
 from app.services.scope import Actor, authorize, unit_in_scope
@@ -129,7 +129,12 @@ class TrendPoint(BaseModel):
         description="Rates computed from `values` (summed inputs for a period before the unit "
         "existed), never averaged"
     )
+    targets: dict[str, float | None] = Field(description="The unit's targets of the year")
+    attainment: dict[str, float | None] = Field(description="Rate minus target, in points")
     report_ids: list[int]
+    status: ReportStatus | None = Field(
+        default=None, description="The unit's own report's status; none for a sum"
+    )
     approved: bool = Field(description="Every report read for the point is approved")
     summed_from: list[UnitRef] = Field(
         default_factory=list,
@@ -157,6 +162,8 @@ def trend(session: Session, actor: Actor, cat: Catalogue, unit_id: int) -> Trend
     unit = unit_in_scope(session, actor, unit_id)
     points: list[TrendPoint] = []
     unattributed: dict[int, UnitRef] = {}
+    codes = [code for code, _, _ in cat.indicators]
+    goals: dict[int, dict[str, float | None]] = {}
     for p in session.exec(select(Period).order_by(Period.year, Period.quarter)).all():
         values, cov, reports = figures_for(session, cat, unit_id, p)
         refs = refs_on(session, {*cov.units, *cov.unattributed}, p.ends_on)
@@ -164,6 +171,9 @@ def trend(session: Session, actor: Actor, cat: Catalogue, unit_id: int) -> Trend
         if values is None:
             continue
         ev = evaluation.evaluate(cat, values)
+        if p.year not in goals:
+            goals[p.year] = targets.table_for_year(session, p.year).for_path(unit.path, codes)
+        goal = goals[p.year]
         points.append(
             TrendPoint(
                 period=p.code,
@@ -171,7 +181,10 @@ def trend(session: Session, actor: Actor, cat: Catalogue, unit_id: int) -> Trend
                 values=ev.values,
                 derived=ev.derived,
                 indicators=ev.indicators,
+                targets=goal,
+                attainment={c: evaluation.points(ev.indicators.get(c), goal.get(c)) for c in codes},
                 report_ids=[r.id for r in reports],  # type: ignore[misc]
+                status=None if cov.inherited else reports[0].status,
                 approved=all(r.status == "approved" for r in reports),
                 summed_from=[refs[r.unit_id] for r in reports] if cov.inherited else [],
                 unattributed=[refs[u] for u in cov.unattributed],

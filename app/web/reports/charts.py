@@ -20,7 +20,7 @@ from app.web.i18n import gettext
 from app.web.reports import client as reports_client
 from app.web.reports import common as fig
 from app.web.reports.common import period_code, short_unit_name
-from app.web.reports.models import Indicator, Period, Ranking, Report
+from app.web.reports.models import Indicator, Period, Ranking, TrendPoint
 from app.web.templating import render
 
 router = APIRouter()
@@ -262,7 +262,7 @@ class LineChart:
     labelled: bool
 
 
-def line_chart(reports: list[Report], indicators: list[Indicator]) -> LineChart:
+def line_chart(reports: list[TrendPoint], indicators: list[Indicator]) -> LineChart:
     ordered = sorted(reports, key=lambda r: r.period)
     codes = [i.code for i in indicators]
     series = {code: SERIES_CLASSES[n % len(SERIES_CLASSES)] for n, code in enumerate(codes)}
@@ -333,14 +333,15 @@ def line_chart(reports: list[Report], indicators: list[Indicator]) -> LineChart:
 @router.get("/units/{unit_id:int}/trend")
 async def unit_trend(request: Request, unit_id: int, api: ApiDep, _me: CurrentUser) -> Response:
     """The unit page's section (loaded by htmx): empty when the unit has no figures."""
-    reports, indicators = await asyncio.gather(
-        reports_client.all_reports(api, unit_id=unit_id), reports_client.indicators(api)
+    found, indicators = await asyncio.gather(
+        reports_client.trend(api, unit_id), reports_client.indicators(api)
     )
-    if not reports:
+    if not found.points:
         return Response("", media_type="text/html")
-    ordered = sorted(reports, key=lambda r: r.period)
+    ordered = sorted(found.points, key=lambda p: p.period)
     context = {
-        "reports": ordered,
+        "points": ordered,
+        "unattributed": found.unattributed,
         "indicators": indicators,
         "chart": line_chart(ordered, indicators),
         "unit_id": unit_id,

@@ -22,6 +22,7 @@ from app.web.reports.models import (
     Report,
     ReportDetail,
     Targets,
+    Trend,
     Validation,
 )
 
@@ -81,6 +82,11 @@ async def reports(api: Api, *, limit: int = 50, offset: int = 0, **filters: Any)
 
 async def all_reports(api: Api, **filters: Any) -> list[Report]:
     return await api.fetch_all(Report, "/reports", most=MAX_REPORTS, **filters)
+
+
+async def trend(api: Api, unit_id: int) -> Trend:
+    """The unit's figures period by period, its predecessors' summed before it existed."""
+    return await api.fetch(Trend, "/trends", unit_id=unit_id)
 
 
 async def report_for(api: Api, unit_id: int, period_code: str) -> Report | None:

@@ -247,6 +247,25 @@ class Ranking(ApiModel):
     items: list[RankingItem]
 
 
+class TrendPoint(ApiModel):
+    """A period of a unit's trend: its own report, or its predecessors' inputs summed (the
+    API computes the rates from the sums; the page only draws them)."""
+
+    period: str
+    indicators: dict[str, float | None]
+    targets: dict[str, float | None] = {}
+    attainment: dict[str, float | None] = {}
+    report_ids: list[int] = []
+    status: str | None = None  # the unit's own report's; none for a sum
+    approved: bool = True
+    summed_from: list[UnitRef] = []
+
+
+class Trend(ApiModel):
+    points: list[TrendPoint] = []
+    unattributed: list[UnitRef] = []
+
+
 class TargetRow(ApiModel):
     indicator: str
     unit: UnitRef | None = None
