@@ -123,7 +123,9 @@ def reporting_issue(session: Session, unit: Unit, period_end: date) -> FieldIssu
     if version_on(session, unit.id, period_end) is not None:  # type: ignore[arg-type]
         return None
     last, start = latest(session, unit.id), first(session, unit.id)  # type: ignore[arg-type]
-    if last is not None and last.valid_to is not None and last.valid_to < period_end:
+    if last is None:  # a unit from before versions were kept: timeless, as it always was
+        return None
+    if last.valid_to is not None and last.valid_to < period_end:
         return FieldIssue(
             "unit_id",
             "The unit ended on {ended}, before the period's end ({end}): its successor reports "
