@@ -68,6 +68,8 @@ def dated(api, session: Session, figures_world: World) -> World:
     )
     session.commit()
     w.decision_id = decision.id  # type: ignore[attr-defined]
+    # Càng Long's 2025-Q4 report begun before anyone knew it would end on 30/06/2025.
+    w.stale = submit(api, w, "admin_b", "CC_B1", "2025-Q4")  # type: ignore[attr-defined]
     restructure(session, w, rename_giong_trom())
     restructure(session, w)
     w.users["admin_vl"] = make_user(session, "admin_vl", Role.admin, w.units["THADS_VL"])
@@ -125,7 +127,7 @@ def test_the_summary_names_units_as_of_the_years_end_or_as_of(api, dated):
     assert [r["issuer"]["name"] for r in now["rows"]] == ["Cục Quản lý Thi hành án dân sự"]
 
 
-def test_a_period_is_reported_by_the_units_alive_on_its_last_day(api, dated):
+def test_a_period_is_reported_by_the_units_alive_on_its_last_day(api, session, dated):
     w = dated
     ended = api.post(
         "/api/v1/reports",
@@ -149,8 +151,18 @@ def test_a_period_is_reported_by_the_units_alive_on_its_last_day(api, dated):
         "The unit began on 01/07/2025, after the period's end (30/06/2025): its predecessors "
         "report this period"
     )
-    # The successor reports the year that spans the change; the import follows the same rule.
+    # The successor reports the year that spans the change, and only it ranks for 2025-Q4.
     assert submit(api, w, "admin_vl", "PKV_2", "2025-Q4")
+    w.users["admin_tc"] = make_user(session, "admin_tc", Role.admin, w.units["TC"])
+    w.tokens["admin_tc"] = make_token(session, w.users["admin_tc"])
+    session.commit()
+    ranked = api.get(
+        "/api/v1/rankings",
+        params={"period": "2025-Q4", "parent_id": w.unit_id("TC"), "preview": True},
+        headers=w.headers("admin_tc"),
+    ).json()
+    assert [i["unit"]["code"] for i in ranked["items"]] == ["PKV_2"]  # not the ended Càng Long
+    # The import follows the same rule as the form.
     imported = api.post(
         "/api/v1/reports/import",
         headers=w.headers("admin_vl"),

@@ -127,7 +127,13 @@ def ranking(
             Bundle("unit", Unit.id, Unit.code, Unit.name, Unit.kind, Unit.is_external, Unit.path),
         )
         .join(Unit, Unit.id == Report.unit_id)
-        .where(Report.period_id == period.id, col(Unit.id).in_(offices))
+        .where(
+            Report.period_id == period.id,
+            col(Unit.id).in_(offices),
+            # Only the offices alive at the period's end rank (an ended one hands its year over).
+            col(Unit.valid_to).is_(None) | (col(Unit.valid_to) >= period.ends_on),
+            col(Unit.valid_from).is_(None) | (col(Unit.valid_from) <= period.ends_on),
+        )
     )
     if not preview:
         stmt = stmt.where(Report.status == ReportStatus.approved)
