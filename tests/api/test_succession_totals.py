@@ -264,3 +264,20 @@ def test_the_successors_summary_files_carry_the_note(api, succession):
     )
     paragraphs = [p.text for p in Document(io.BytesIO(docx.content)).paragraphs]
     assert paragraphs[2].startswith("Tổng hợp từ các đơn vị tiền thân: Cục THADS tỉnh Bến Tre")
+
+
+def test_a_successors_first_report_is_checked_against_its_predecessors_sums(api, succession):
+    """The year-on-year rules compare khu vực 1's 2025-Q4 with Giồng Trôm + Thạnh Phú's Q3."""
+    w = succession
+    body = {"unit_id": w.unit_id("PKV_1"), "period": "2025-Q4"}
+    summed = {code: GOOD[code] + OFFICE_B[code] for code in GOOD}
+    consistent = api.post(
+        "/api/v1/reports/validate",
+        json={**body, "values": summed},
+        headers=w.headers("reviewer_vl"),
+    ).json()
+    assert consistent["issues"] == []
+    alone = api.post(
+        "/api/v1/reports/validate", json={**body, "values": GOOD}, headers=w.headers("reviewer_vl")
+    ).json()  # only Giồng Trôm's figures: lower than the two offices' together
+    assert "viec_cu_chuyen_sang_trong_nam" in {i["rule"] for i in alone["issues"]}

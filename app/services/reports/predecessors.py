@@ -10,10 +10,11 @@ catalogue's own formulas. Rates are never averaged: 90 of 100 and 10 of 100 make
 from datetime import date
 
 from pydantic import BaseModel, Field
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from app.models.periods import Period
 from app.models.reports import EarlierValues, PredecessorReport, Report, ReportStatus
+from app.models.unit_history import UnitVersion
 from app.models.units import Unit, UnitRef
 from app.services.reports import evaluation, periods, targets
 from app.services.reports.catalogue import Catalogue
@@ -58,6 +59,38 @@ def figures_for(
         for code, value in vals[report.id].items():  # type: ignore[index]
             summed[code] = summed.get(code, 0) + value
     return summed, cov, reports
+
+
+def with_predecessors(
+    session: Session,
+    cat: Catalogue,
+    wanted: set[tuple[int, str]],
+    found: dict[tuple[int, str], ValuesMap],
+) -> dict[tuple[int, str], ValuesMap]:
+    """The cross-period rules' earlier values (unit, period code) completed, for the periods
+    before a unit existed, with its predecessors' sums: a successor's first report is compared
+    with what its predecessors reported. Only units that began after such a period cost a
+    lookup."""
+    missing = {(u, c) for u, c in wanted if (u, c) not in found}
+    if not missing:
+        return found
+    starts = dict(
+        session.exec(
+            select(UnitVersion.unit_id, func.min(UnitVersion.valid_from))
+            .where(col(UnitVersion.unit_id).in_({u for u, _ in missing}))
+            .group_by(UnitVersion.unit_id)
+        ).all()
+    )
+    codes = {c for _, c in missing}
+    by_code = {p.code: p for p in session.exec(select(Period).where(col(Period.code).in_(codes)))}
+    for unit_id, code in missing:
+        period, began = by_code.get(code), starts.get(unit_id)
+        if period is None or began is None or began <= period.ends_on:
+            continue
+        values, _, _ = figures_for(session, cat, unit_id, period)
+        if values is not None:
+            found[(unit_id, code)] = values
+    return found
 
 
 def earlier_values(session: Session, cat: Catalogue, unit: Unit, period: Period) -> EarlierValues:

@@ -35,6 +35,7 @@ from app.services.reports.predecessors import (
     earlier_values,
     named_at_period_end,
     predecessor_reports,
+    with_predecessors,
 )
 from app.services.reports.values import ValuesMap, values_of
 from app.services.scope import Actor, authorize, in_subtree, may, unit_in_scope
@@ -64,7 +65,10 @@ def history_values(
         .where(col(Report.unit_id).in_(units), col(Period.code).in_(codes))
     ).all()
     vals = values_of(session, cat, [r[0] for r in rows])
-    return {(unit_id, code): vals[report_id] for report_id, unit_id, code in rows}
+    found = {(unit_id, code): vals[report_id] for report_id, unit_id, code in rows}
+    return with_predecessors(
+        session, cat, {(u, c) for u, p in keys for c in neighbour_codes(p) if c}, found
+    )
 
 
 def evaluate_report(
