@@ -47,4 +47,8 @@ UNITS_VI: dict[str, str] = {
         "Tệp cần có một trang phương án và một trang sự kiện"
     ),
     "The events sheet is empty": "Trang sự kiện không có dòng nào",
+    "Sheet {sheet}, row {row}: {problem}": "Trang {sheet}, dòng {row}: {problem}",
+    "Unsupported file type; send JSON or .xlsx": (
+        "Loại tệp không được hỗ trợ; hãy gửi tệp JSON hoặc .xlsx"
+    ),
 }

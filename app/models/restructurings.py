@@ -165,6 +165,15 @@ class RestructuringPreview(SQLModel):
     summary: RestructuringSummary
 
 
+class PlanPreview(RestructuringPreview):
+    """The dry run of an uploaded plan, with the plan as it was read from the file."""
+
+    plan: dict[str, Any] = Field(
+        description="The plan as read and validated (a RestructuringPlan): send it as the body "
+        "of POST /restructurings to apply it, without uploading the file again"
+    )
+
+
 class RestructuringPublic(RestructuringPreview):
     id: int
     status: RestructuringStatus

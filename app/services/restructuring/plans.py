@@ -55,8 +55,9 @@ def _basis(plan: RestructuringPlan) -> LegalBasis:
 def run(
     session: Session, actor: Actor, plan: RestructuringPlan, *, dry_run: bool
 ) -> RestructuringPreview | Restructuring:
-    """Preview (dry run: nothing stays) or apply the plan."""
-    authorize(actor, "restructurings.write")
+    """Preview (dry run: nothing stays) or apply the plan. Reviewers may preview within their
+    scope; only administrators apply."""
+    authorize(actor, "restructurings.preview" if dry_run else "restructurings.write")
     scopes_before = preview.inherited_scopes(session)
     done = events.apply_plan(session, actor, plan)
     moved, stranded = preview.user_moves(session, done)
