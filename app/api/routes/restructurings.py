@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from app.api.deps import CurrentActor, IfMatch, PageDep, SessionDep
 from app.api.lang import Lang
 from app.api.openapi import BINARY, READ_ERRORS, WRITE_ERRORS, file_body
-from app.api.problems import _issue_from_pydantic  # the API's one reading of pydantic errors
+from app.api.problems import issue_from_pydantic
 from app.api.responses import with_etag
 from app.api.uploads import Upload, read_upload
 from app.core.errors import FieldIssue, Invalid
@@ -138,7 +138,7 @@ async def upload_restructuring(
     try:
         plan = RestructuringPlan.model_validate(raw)
     except ValidationError as exc:
-        issues = [_issue_from_pydantic(e) for e in exc.errors()]  # type: ignore[arg-type]
+        issues = [issue_from_pydantic(e) for e in exc.errors()]  # type: ignore[arg-type]
         raise Invalid(*_placed(issues, sheet, lang)) from None
     if not dry_run:
         require_write_token(actor)
