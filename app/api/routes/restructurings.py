@@ -176,12 +176,14 @@ def restructuring_template(actor: CurrentActor) -> Response:
 def list_restructurings(
     session: SessionDep, actor: CurrentActor, paging: PageDep
 ) -> Page[RestructuringPublic]:
-    """Restructurings of your scope, newest first."""
+    """Restructurings of your scope, newest first, and those that made your unit out of units
+    your scope now inherits (readable, not revertible: `allowed_actions` says)."""
     rows, total = plans.list_restructurings(
         session, actor, limit=paging.limit, offset=paging.offset
     )
+    owned = plans.owned_ids(session, actor, [r.id for r in rows])  # type: ignore[misc]
     return Page(
-        items=[plans.to_public(r, actor) for r in rows],
+        items=[plans.to_public(r, actor, owned=r.id in owned) for r in rows],
         total=total,
         limit=paging.limit,
         offset=paging.offset,
@@ -197,7 +199,8 @@ def get_restructuring(
     restructuring_id: Id, session: SessionDep, actor: CurrentActor
 ) -> JSONResponse:
     row = plans.get_restructuring(session, actor, restructuring_id)
-    return with_etag(plans.to_public(row, actor), row.version)
+    owned = bool(plans.owned_ids(session, actor, [restructuring_id]))
+    return with_etag(plans.to_public(row, actor, owned=owned), row.version)
 
 
 @router.post(
