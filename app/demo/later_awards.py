@@ -17,7 +17,7 @@ from app.models.units import Unit
 from app.services.awards import awards
 from app.services.scope import Actor
 
-# Bến Tre's offices whose staff are recognised in 2023 and 2024 (two people each).
+# Bến Tre's offices whose staff are recognised in 2023 and 2024 (five people each).
 HONOURED = ["CC-GIONGTROM", "CC-THANHPHU", "CC-BATRI"]
 
 
@@ -86,7 +86,7 @@ def load(session: Session, actor: Actor) -> dict[str, int]:
     cuc = units["CTHADS-BENTRE"]
     made = 0
     for year, signed, number in ((2023, date(2023, 12, 20), 520), (2024, date(2024, 12, 19), 610)):
-        holders = _staff(session, HONOURED, 2)
+        holders = _staff(session, HONOURED, 5)  # 15: two fighters within 15 %
         holders = holders[year - 2023 :] + holders[: year - 2023]  # a different fighter pair
         fighters = holders[:2]
         _facts(session, holders, year, fighters)
@@ -133,7 +133,7 @@ def load(session: Session, actor: Actor) -> dict[str, int]:
         ).all()
     }
     holders = [new_staff[name] for code, name, *_ in NEW_STAFF if code in AREAS]
-    fighters = holders[::2][:3]  # three heads of Phòng khu vực
+    fighters = holders[::2][:2]  # two heads of Phòng khu vực: within 15 % of 14
     _facts(session, holders, 2025, fighters)
     province = units[PROVINCE]
     _decide(
