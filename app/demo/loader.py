@@ -1,9 +1,11 @@
 """`thidua demo`: the Bến Tre 2022 demo year, loaded through the services (so it is audited
 and validated like anything a user enters)."""
 
+from datetime import date
+
 from sqlmodel import Session, func, select
 
-from app.demo import awards, campaigns, figures
+from app.demo import awards, campaigns, figures, later
 from app.demo.people import external_people, internal_staff
 from app.demo.units import CUC, DISTRICTS, HIERARCHY, external_units
 from app.models.people import PersonCreate
@@ -37,7 +39,9 @@ def is_empty(session: Session) -> bool:
     return session.exec(select(func.count()).select_from(Unit)).one() == 0
 
 
-def load(session: Session) -> dict[str, int]:
+def load(session: Session, today: date | None = None) -> dict[str, int]:
+    """The Bến Tre 2022 world with 2023-Q1 open; with `today` (from 1 October 2025 on), that
+    world advanced to today's statistics year (`later.advance`)."""
     actor = Actor.system()
     levels.ensure_levels(session)
     ids: dict[str, int] = {}
@@ -82,6 +86,7 @@ def load(session: Session) -> dict[str, int]:
     figures_loaded = figures.load(session)
     campaigns_loaded = campaigns.load(session)
     awards_loaded = awards.load(session)
+    later_loaded = later.advance(session, today, DEMO_PASSWORD) if today else {}
     return {
         "units": len(ids),
         "people": count,
@@ -89,4 +94,5 @@ def load(session: Session) -> dict[str, int]:
         **figures_loaded,
         **campaigns_loaded,
         **awards_loaded,
+        **later_loaded,
     }
