@@ -9,6 +9,7 @@ assignment's unit is replaced, no new one opens. A person recorded before assign
 (or inserted without the service) gets the assignment they implicitly had, from `recruited_on`,
 the first time one is needed."""
 
+from collections import defaultdict
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
@@ -19,7 +20,8 @@ from app.core.errors import FieldIssue, Invalid
 from app.core.types import utcnow
 from app.models.assignments import AssignmentPublic, PersonAssignment
 from app.models.people import Person
-from app.models.units import Unit
+from app.models.units import Unit, UnitRef
+from app.services import unit_history
 from app.services.scope import Actor
 from app.services.unit_history import ref_of, refs_on
 
@@ -130,10 +132,23 @@ def of_person(session: Session, person: Person) -> list[PersonAssignment]:
     return rows
 
 
-def _named_on(row: PersonAssignment) -> date | None:
-    """The day whose name the assignment shows: its start, or its last day when it runs since
-    always; none (the name of today) when it runs since always and still."""
-    return row.valid_from or row.valid_to
+def _names(session: Session, rows: list[PersonAssignment]) -> dict[int, UnitRef]:
+    """Each assignment's unit (by row index) as it was when the assignment began; for one
+    that runs since always, as the unit's first version has it."""
+    by_day: dict[date, set[int]] = defaultdict(set)
+    for r in rows:
+        if r.valid_from is not None:
+            by_day[r.valid_from].add(r.unit_id)
+    then = {day: refs_on(session, ids, day) for day, ids in by_day.items()}
+    out: dict[int, UnitRef] = {}
+    for i, r in enumerate(rows):
+        if r.valid_from is not None:
+            out[i] = then[r.valid_from][r.unit_id]
+            continue
+        unit = session.get(Unit, r.unit_id)
+        assert unit is not None
+        out[i] = ref_of(unit, unit_history.first(session, r.unit_id))
+    return out
 
 
 def publish(session: Session, rows: list[PersonAssignment]) -> list[AssignmentPublic]:
@@ -141,27 +156,19 @@ def publish(session: Session, rows: list[PersonAssignment]) -> list[AssignmentPu
         u.id: u
         for u in session.exec(select(Unit).where(col(Unit.id).in_({r.unit_id for r in rows})))
     }
-    then: dict[tuple[int, date], object] = {}
-    for day in {d for r in rows if (d := _named_on(r)) is not None}:
-        ids = [r.unit_id for r in rows if _named_on(r) == day]
-        for uid, ref in refs_on(session, ids, day).items():
-            then[(uid, day)] = ref
-    out = []
-    for r in rows:
-        now = ref_of(units[r.unit_id])
-        day = _named_on(r)
-        out.append(
-            AssignmentPublic(
-                valid_from=r.valid_from,
-                valid_to=r.valid_to,
-                unit=then.get((r.unit_id, day), now) if day else now,  # type: ignore[arg-type]
-                unit_now=now,
-                position=r.position,
-                basis=r.basis,
-                note=r.note,
-                by_restructuring=r.event_id is not None,
-                recorded_by=r.recorded_by,
-                recorded_at=r.recorded_at,
-            )
+    then = _names(session, rows)
+    return [
+        AssignmentPublic(
+            valid_from=r.valid_from,
+            valid_to=r.valid_to,
+            unit=then[i],
+            unit_now=ref_of(units[r.unit_id]),
+            position=r.position,
+            basis=r.basis,
+            note=r.note,
+            by_restructuring=r.event_id is not None,
+            recorded_by=r.recorded_by,
+            recorded_at=r.recorded_at,
         )
-    return out
+        for i, r in enumerate(rows)
+    ]
