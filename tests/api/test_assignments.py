@@ -42,7 +42,7 @@ def _move(api, w, key, unit, *, on=None, user="admin_btp", **extra):
 def _timeline(api, w, key, user="admin_btp"):
     r = api.get(f"{_person_url(w, key)}/assignments", headers=w.headers(user))
     assert r.status_code == 200, r.text
-    return [(a["unit"]["code"], a["valid_from"], a["valid_to"]) for a in r.json()]
+    return [(a["unit"]["code"], a["valid_from"], a["valid_to"]) for a in r.json()["items"]]
 
 
 def test_a_new_person_starts_with_one_assignment_from_recruitment(api, world):
@@ -57,7 +57,7 @@ def test_a_new_person_starts_with_one_assignment_from_recruitment(api, world):
         },
         headers=h,
     ).json()
-    r = api.get(f"/api/v1/people/{created['id']}/assignments", headers=h).json()
+    r = api.get(f"/api/v1/people/{created['id']}/assignments", headers=h).json()["items"]
     assert [(a["unit"]["code"], a["valid_from"], a["valid_to"], a["position"]) for a in r] == [
         ("CC_A2", "2019-08-01", None, "Thư ký thi hành án")
     ]
@@ -74,7 +74,7 @@ def test_a_transfer_closes_the_current_assignment_the_day_before(api, session, n
         ("CC_B1", "2024-03-01", None),
     ]
     opened = api.get(f"{_person_url(w, 'staff_a1')}/assignments", headers=w.headers("admin_btp"))
-    assert opened.json()[1]["position"] == "Chấp hành viên trung cấp"
+    assert opened.json()["items"][1]["position"] == "Chấp hành viên trung cấp"
     # The person is listed where they are now; Bến Tre no longer sees them, Trà Vinh does.
     assert api.get(_person_url(w, "staff_a1"), headers=w.headers("admin_a")).status_code == 404
     assert len(_timeline(api, w, "staff_a1", user="admin_b")) == 2
@@ -148,7 +148,8 @@ def test_assignments_name_each_unit_as_it_was(api, session, national):
         ],
     )
     assert api.post(RESTRUCTURINGS, json=renamed, headers=w.headers("admin_btp")).status_code == 201
-    r = api.get(f"{_person_url(w, 'staff_a1')}/assignments", headers=w.headers("admin_btp")).json()
+    url = f"{_person_url(w, 'staff_a1')}/assignments"
+    r = api.get(url, headers=w.headers("admin_btp")).json()["items"]
     assert [(a["unit"]["name"], a["unit_now"]["name"]) for a in r] == [
         ("Chi cục THADS huyện Giồng Trôm", "Chi cục THADS huyện Giồng Trôm"),
         ("Chi cục THADS huyện Thạnh Phú", "Chi cục THADS huyện Thạnh Phú mới"),
@@ -180,7 +181,8 @@ def test_a_restructuring_moves_people_to_the_single_successor_and_its_revert_bri
         ("PKV_1", "2025-07-01", None),
     ]
     last = api.get(f"{_person_url(w, 'staff_a1')}/assignments", headers=w.headers("admin_btp"))
-    assert last.json()[1]["by_restructuring"] is True and last.json()[1]["basis"] == "1898/QĐ-BTP"
+    opened = last.json()["items"][1]
+    assert opened["by_restructuring"] is True and opened["basis"] == "1898/QĐ-BTP"
     person = api.get(_person_url(w, "staff_b1"), headers=w.headers("admin_btp")).json()
     assert person["unit"]["code"] == "PKV_2"
     # The office moved under the new province with its people: they stay where they are.

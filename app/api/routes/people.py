@@ -79,11 +79,17 @@ def update_person(
 
 @router.get("/people/{person_id}/assignments", responses=READ_ERRORS)
 def list_assignments(
-    person_id: Id, session: SessionDep, actor: CurrentActor
-) -> list[AssignmentPublic]:
+    person_id: Id, session: SessionDep, actor: CurrentActor, paging: PageDep
+) -> Page[AssignmentPublic]:
     """The person's units through time, oldest first, each named as it was when the assignment
     began (and as it is now). Visible to whoever sees the person."""
-    return people.list_assignments(session, actor, person_id)
+    every = people.list_assignments(session, actor, person_id)
+    return Page(
+        items=every[paging.offset : paging.offset + paging.limit],
+        total=len(every),
+        limit=paging.limit,
+        offset=paging.offset,
+    )
 
 
 @router.get("/people/{person_id}/awards", responses=READ_ERRORS)

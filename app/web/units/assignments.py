@@ -3,8 +3,6 @@ GET /api/v1/people/{id}/assignments, and the person's award history across units
 
 from datetime import date
 
-from pydantic import TypeAdapter
-
 from app.web.api_models import ApiModel, UnitRef
 from app.web.client import Api
 
@@ -19,9 +17,5 @@ class Assignment(ApiModel):
     by_restructuring: bool = False
 
 
-ASSIGNMENTS = TypeAdapter(list[Assignment])
-
-
 async def assignments(api: Api, person_id: int) -> list[Assignment]:
-    response = await api.call("GET", f"/people/{person_id}/assignments")
-    return ASSIGNMENTS.validate_python(response.json())
+    return await api.fetch_all(Assignment, f"/people/{person_id}/assignments")
