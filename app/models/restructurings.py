@@ -121,6 +121,16 @@ class UserMove(SQLModel):
     to_unit: UnitRef | None = Field(description="None: the unit ends with no single successor")
 
 
+class PersonMove(SQLModel):
+    person_id: int
+    full_name: str
+    from_unit: UnitRef
+    to_unit: UnitRef | None = Field(
+        description="None: to place by hand (several successors or none, or an assignment "
+        "that starts on or after the event's date)"
+    )
+
+
 class ScopeGain(SQLModel):
     unit: UnitRef = Field(description="A unit whose users see more")
     users: int = Field(description="How many users it will have (those moving to it included)")
@@ -155,6 +165,16 @@ class RestructuringSummary(SQLModel):
         description="Not approved, of units that end: finish or move them"
     )
     running_campaigns: list[RunningCampaign]
+    people_moved: list[PersonMove] = Field(
+        default_factory=list,
+        description="Active people of the units that end, given an assignment on the single "
+        "successor from the event's date (the current one ends the day before)",
+    )
+    people_to_place: list[PersonMove] = Field(
+        default_factory=list,
+        description="Active people of the units that end who stay where they are: their unit "
+        "has several successors or none; a person is transferred by hand (PATCH /people/{id})",
+    )
 
 
 class RestructuringPreview(SQLModel):
