@@ -111,6 +111,7 @@ class EventPreview(SQLModel):
     parent: UnitRef | None = Field(
         default=None, description="move: the new parent, as it is from the event on"
     )
+    note: str | None = Field(default=None, description="The plan's note on the event")
 
 
 class UserMove(SQLModel):

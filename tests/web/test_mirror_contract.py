@@ -46,6 +46,7 @@ SCHEMAS: dict[tuple[str, str], str] = {
     ("units.models", "UnitHistory"): "UnitHistory",
     ("units.models", "EventPreview"): "EventPreview",
     ("units.models", "UserMove"): "UserMove",
+    ("units.models", "PersonMove"): "PersonMove",
     ("units.models", "ScopeGain"): "ScopeGain",
     ("units.models", "OpenReport"): "OpenReport",
     ("units.models", "RunningCampaign"): "RunningCampaign",

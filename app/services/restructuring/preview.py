@@ -103,6 +103,7 @@ def _events(session: Session, done: Applied) -> list[EventPreview]:
                 predecessors=[before[u] for u in roles[LinkRole.predecessor]],
                 successors=[after[u] for u in roles[LinkRole.successor]],
                 parent=parent,
+                note=e.note,
             )
         )
     return previews

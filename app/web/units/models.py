@@ -5,6 +5,7 @@ from typing import Any
 
 from app.web.api_models import ApiModel, Level, UnitRef
 from app.web.i18n import N_, gettext
+from app.web.reports.models import status_label as report_status_label
 
 EVENT_LABELS = {
     "create": N_("Established"),
@@ -71,6 +72,7 @@ class EventPreview(ApiModel):
     predecessors: list[UnitRef] = []
     successors: list[UnitRef] = []
     parent: UnitRef | None = None
+    note: str | None = None
 
     @property
     def label(self) -> str:
@@ -80,6 +82,13 @@ class EventPreview(ApiModel):
 class UserMove(ApiModel):
     user_id: int
     username: str
+    full_name: str
+    from_unit: UnitRef
+    to_unit: UnitRef | None = None
+
+
+class PersonMove(ApiModel):
+    person_id: int
     full_name: str
     from_unit: UnitRef
     to_unit: UnitRef | None = None
@@ -96,6 +105,10 @@ class OpenReport(ApiModel):
     unit: UnitRef
     period: str
     status: str
+
+    @property
+    def status_label(self) -> str:
+        return report_status_label(self.status)
 
 
 class RunningCampaign(ApiModel):
@@ -115,6 +128,8 @@ class RestructuringSummary(ApiModel):
     scopes: list[ScopeGain] = []
     open_reports: list[OpenReport] = []
     running_campaigns: list[RunningCampaign] = []
+    people_moved: list[PersonMove] = []
+    people_to_place: list[PersonMove] = []
 
 
 class RestructuringPreview(ApiModel):
