@@ -108,7 +108,8 @@ def demo(
             typer.echo("database not empty; the demo loads only into an empty database", err=True)
             raise typer.Exit(1)
         today = None if year_2022_only else local_date(utcnow())
-        counts = loader.load(session, today=today)
+        loader.load(session, today=today)
+        counts = loader.counts(session)
     typer.echo("demo loaded: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
 
 

@@ -8,9 +8,14 @@ from sqlmodel import Session, func, select
 from app.demo import awards, campaigns, figures, later
 from app.demo.people import external_people, internal_staff
 from app.demo.units import CUC, DISTRICTS, HIERARCHY, external_units
-from app.models.people import PersonCreate
+from app.models.awards import Award, Decision
+from app.models.campaigns import Campaign
+from app.models.people import Person, PersonCreate
+from app.models.periods import Period
+from app.models.reports import Report
+from app.models.restructurings import Restructuring
 from app.models.units import Unit, UnitCreate
-from app.models.users import Role, UserCreate
+from app.models.users import Role, User, UserCreate
 from app.services import levels, people, units
 from app.services.accounts import users
 from app.services.awards import catalogue as award_catalogue
@@ -95,4 +100,23 @@ def load(session: Session, today: date | None = None) -> dict[str, int]:
         **campaigns_loaded,
         **awards_loaded,
         **later_loaded,
+    }
+
+
+def counts(session: Session) -> dict[str, int]:
+    """What the database holds after loading, for the command's one line of output."""
+    tables = {
+        "units": Unit,
+        "people": Person,
+        "users": User,
+        "periods": Period,
+        "reports": Report,
+        "campaigns": Campaign,
+        "decisions": Decision,
+        "awards": Award,
+        "restructurings": Restructuring,
+    }
+    return {
+        name: session.exec(select(func.count()).select_from(model)).one()
+        for name, model in tables.items()
     }
