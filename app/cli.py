@@ -89,9 +89,16 @@ def demo(
     if_empty: Annotated[
         bool, typer.Option("--if-empty", help="Only load into an empty database")
     ] = False,
+    year_2022_only: Annotated[
+        bool,
+        typer.Option("--2022-only", help="Only the 2022 year, with 2023-Q1 open (no later years)"),
+    ] = False,
 ) -> None:
-    """Load the Bến Tre 2022 demo year (illustrative data)."""
+    """Load the demo (illustrative data): Bến Tre 2022, then the later years, the 1 July 2025
+    restructuring and the current statistics year up to today (Asia/Ho_Chi_Minh)."""
+    from app.core.types import utcnow
     from app.demo import loader
+    from app.services.reports.reports import local_date
 
     with _session() as session:
         if not loader.is_empty(session):
@@ -100,7 +107,9 @@ def demo(
                 return
             typer.echo("database not empty; the demo loads only into an empty database", err=True)
             raise typer.Exit(1)
-        counts = loader.load(session)
+        today = None if year_2022_only else local_date(utcnow())
+        loader.load(session, today=today)
+        counts = loader.counts(session)
     typer.echo("demo loaded: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
 
 

@@ -68,7 +68,7 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     return ".".join(parts) or "body"
 
 
-def _issue_from_pydantic(err: dict[str, Any]) -> FieldIssue:
+def issue_from_pydantic(err: dict[str, Any]) -> FieldIssue:
     kind = err.get("type", "value_error")
     ctx = dict(err.get("ctx") or {})
     message = PYDANTIC_MESSAGES.get(kind)
@@ -98,7 +98,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
-        issues = [_issue_from_pydantic(e) for e in exc.errors()]
+        issues = [issue_from_pydantic(e) for e in exc.errors()]
         return problem_response(request, 422, "Invalid input", "Some fields are invalid", issues)
 
     @app.exception_handler(StarletteHTTPException)

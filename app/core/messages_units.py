@@ -1,4 +1,5 @@
-"""Vietnamese for the messages of unit levels, unit history and restructurings."""
+"""Vietnamese for the messages of unit levels, unit history, restructurings and people's
+assignments."""
 
 UNITS_VI: dict[str, str] = {
     "No such unit level": "Không có cấp đơn vị này",
@@ -47,4 +48,18 @@ UNITS_VI: dict[str, str] = {
         "Tệp cần có một trang phương án và một trang sự kiện"
     ),
     "The events sheet is empty": "Trang sự kiện không có dòng nào",
+    "Sheet {sheet}, row {row}: {problem}": "Trang {sheet}, dòng {row}: {problem}",
+    "Unsupported file type; send JSON or .xlsx": (
+        "Loại tệp không được hỗ trợ; hãy gửi tệp JSON hoặc .xlsx"
+    ),
+    # people's assignments (transfers, and people moved by a restructuring)
+    "The current assignment starts on {date}: a transfer cannot take effect earlier": (
+        "Quá trình công tác hiện tại bắt đầu từ ngày {date}: ngày điều động không thể sớm hơn"
+    ),
+    "A transfer cannot take effect after today ({date})": (
+        "Ngày điều động không thể sau ngày hôm nay ({date})"
+    ),
+    "People it moved have moved since: {count}": (
+        "Người được chuyển khi sắp xếp đã lại được điều động đi: {count}"
+    ),
 }

@@ -1,14 +1,21 @@
 """`thidua demo`: the Bến Tre 2022 demo year, loaded through the services (so it is audited
 and validated like anything a user enters)."""
 
+from datetime import date
+
 from sqlmodel import Session, func, select
 
-from app.demo import awards, campaigns, figures
+from app.demo import awards, campaigns, figures, later
 from app.demo.people import external_people, internal_staff
 from app.demo.units import CUC, DISTRICTS, HIERARCHY, external_units
-from app.models.people import PersonCreate
+from app.models.awards import Award, Decision
+from app.models.campaigns import Campaign
+from app.models.people import Person, PersonCreate
+from app.models.periods import Period
+from app.models.reports import Report
+from app.models.restructurings import Restructuring
 from app.models.units import Unit, UnitCreate
-from app.models.users import Role, UserCreate
+from app.models.users import Role, User, UserCreate
 from app.services import levels, people, units
 from app.services.accounts import users
 from app.services.awards import catalogue as award_catalogue
@@ -37,7 +44,9 @@ def is_empty(session: Session) -> bool:
     return session.exec(select(func.count()).select_from(Unit)).one() == 0
 
 
-def load(session: Session) -> dict[str, int]:
+def load(session: Session, today: date | None = None) -> dict[str, int]:
+    """The Bến Tre 2022 world with 2023-Q1 open; with `today` (from 1 October 2025 on), that
+    world advanced to today's statistics year (`later.advance`)."""
     actor = Actor.system()
     levels.ensure_levels(session)
     ids: dict[str, int] = {}
@@ -82,6 +91,7 @@ def load(session: Session) -> dict[str, int]:
     figures_loaded = figures.load(session)
     campaigns_loaded = campaigns.load(session)
     awards_loaded = awards.load(session)
+    later_loaded = later.advance(session, today, DEMO_PASSWORD) if today else {}
     return {
         "units": len(ids),
         "people": count,
@@ -89,4 +99,24 @@ def load(session: Session) -> dict[str, int]:
         **figures_loaded,
         **campaigns_loaded,
         **awards_loaded,
+        **later_loaded,
+    }
+
+
+def counts(session: Session) -> dict[str, int]:
+    """What the database holds after loading, for the command's one line of output."""
+    tables = {
+        "units": Unit,
+        "people": Person,
+        "users": User,
+        "periods": Period,
+        "reports": Report,
+        "campaigns": Campaign,
+        "decisions": Decision,
+        "awards": Award,
+        "restructurings": Restructuring,
+    }
+    return {
+        name: session.exec(select(func.count()).select_from(model)).one()
+        for name, model in tables.items()
     }

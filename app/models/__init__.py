@@ -1,5 +1,6 @@
 """Every table, imported so that SQLModel.metadata (and Alembic) sees them all."""
 
+from app.models.assignments import PersonAssignment
 from app.models.audit import AuditEntry, IdempotencyRecord
 from app.models.awards import Award, AwardType, Decision, Nomination
 from app.models.campaigns import (
@@ -47,6 +48,7 @@ __all__ = [
     "Nomination",
     "Period",
     "Person",
+    "PersonAssignment",
     "Registration",
     "Report",
     "ReportEvent",

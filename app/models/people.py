@@ -46,7 +46,17 @@ class PersonCreate(PersonBase):
 
 class PersonUpdate(SQLModel):
     full_name: Name | None = None
-    unit_id: Id | None = None
+    unit_id: Id | None = Field(
+        default=None,
+        description="A new unit is a transfer: the current assignment ends the day before "
+        "`effective_on` and a new one begins that day (see GET /people/{id}/assignments).",
+    )
+    effective_on: date | None = Field(
+        default=None,
+        description="With a new `unit_id`: the first day in the new unit (default: today in "
+        "Asia/Ho_Chi_Minh). Not before the current assignment's start; on that very day the "
+        "current assignment is corrected (its unit replaced) instead of a transfer.",
+    )
     gender: Gender | None = None
     birth_year: int | None = Field(default=None, ge=1900, le=2100)
     position: ShortText | None = None

@@ -111,6 +111,7 @@ class EventPreview(SQLModel):
     parent: UnitRef | None = Field(
         default=None, description="move: the new parent, as it is from the event on"
     )
+    note: str | None = Field(default=None, description="The plan's note on the event")
 
 
 class UserMove(SQLModel):
@@ -119,6 +120,16 @@ class UserMove(SQLModel):
     full_name: str
     from_unit: UnitRef
     to_unit: UnitRef | None = Field(description="None: the unit ends with no single successor")
+
+
+class PersonMove(SQLModel):
+    person_id: int
+    full_name: str
+    from_unit: UnitRef
+    to_unit: UnitRef | None = Field(
+        description="None: to place by hand (several successors or none, or an assignment "
+        "that starts on or after the event's date)"
+    )
 
 
 class ScopeGain(SQLModel):
@@ -155,6 +166,16 @@ class RestructuringSummary(SQLModel):
         description="Not approved, of units that end: finish or move them"
     )
     running_campaigns: list[RunningCampaign]
+    people_moved: list[PersonMove] = Field(
+        default_factory=list,
+        description="Active people of the units that end, given an assignment on the single "
+        "successor from the event's date (the current one ends the day before)",
+    )
+    people_to_place: list[PersonMove] = Field(
+        default_factory=list,
+        description="Active people of the units that end who stay where they are: their unit "
+        "has several successors or none; a person is transferred by hand (PATCH /people/{id})",
+    )
 
 
 class RestructuringPreview(SQLModel):
@@ -163,6 +184,15 @@ class RestructuringPreview(SQLModel):
     effective_on: date
     basis: LegalBasis
     summary: RestructuringSummary
+
+
+class PlanPreview(RestructuringPreview):
+    """The dry run of an uploaded plan, with the plan as it was read from the file."""
+
+    plan: dict[str, Any] = Field(
+        description="The plan as read and validated (a RestructuringPlan): send it as the body "
+        "of POST /restructurings to apply it, without uploading the file again"
+    )
 
 
 class RestructuringPublic(RestructuringPreview):

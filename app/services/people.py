@@ -1,12 +1,15 @@
 """People: internal staff and external individuals, always read through their unit's scope."""
 
+from datetime import date
+
 from sqlmodel import Session, col, select
 
 from app.core.errors import FieldIssue, Invalid, NotFound
+from app.models.assignments import AssignmentPublic
 from app.models.people import Person, PersonCreate, PersonPublic, PersonUpdate
 from app.models.units import Unit
-from app.services import audit
-from app.services.common import apply_changes, check_version, page
+from app.services import assignments, audit
+from app.services.common import apply_changes, bump, check_version, page
 from app.services.scope import Actor, authorize, in_subtree, may, unit_in_scope
 from app.services.text import fold, words_match
 from app.services.units import unit_ref
@@ -66,6 +69,30 @@ def _unit_for(session: Session, actor: Actor, unit_id: int) -> Unit:
     return unit_in_scope(session, actor, unit_id, field="unit_id")
 
 
+def _transfer_day(effective_on: object) -> date:
+    today = assignments.local_today()
+    if effective_on is None:
+        return today
+    assert isinstance(effective_on, date)
+    if effective_on > today:
+        raise Invalid(
+            FieldIssue(
+                "effective_on",
+                "A transfer cannot take effect after today ({date})",
+                "future",
+                {"date": today.isoformat()},
+            )
+        )
+    return effective_on
+
+
+def list_assignments(session: Session, actor: Actor, person_id: int) -> list[AssignmentPublic]:
+    """Whoever sees the person (their current unit is in the caller's scope) sees all their
+    assignments, those in units outside that scope included."""
+    person, _ = get_person(session, actor, person_id)
+    return assignments.publish(session, assignments.of_person(session, person))
+
+
 def _check_membership(unit: Unit, is_external: bool, organisation: str | None) -> None:
     if unit.is_external and not is_external:
         raise Invalid(
@@ -94,6 +121,7 @@ def create_person(
     )
     session.add(person)
     session.flush()
+    session.add(assignments.first_for(person, actor))
     audit.record(
         session, actor, "create", "person", person.id, unit_id=unit.id, after=audit.snapshot(person)
     )
@@ -113,11 +141,13 @@ def update_person(
     person, unit = get_person(session, actor, person_id, for_update=True)
     check_version(person, expected_version)
     changes = data.model_dump(exclude_unset=True)
+    effective_on = changes.pop("effective_on", None)
     for required in ("full_name", "unit_id", "is_external", "is_active"):
         if required in changes and changes[required] is None:
             raise Invalid(FieldIssue(required, "This field is required", "missing"))
-    if "unit_id" in changes and changes["unit_id"] != person.unit_id:
-        unit = _unit_for(session, actor, changes["unit_id"])
+    moving = "unit_id" in changes and changes["unit_id"] != person.unit_id
+    if moving:
+        unit = _unit_for(session, actor, changes.pop("unit_id"))
     _check_membership(
         unit,
         changes.get("is_external", person.is_external),
@@ -126,7 +156,16 @@ def update_person(
     if "full_name" in changes:
         changes["search_name"] = fold(changes["full_name"])
     before = audit.snapshot(person)
-    if apply_changes(person, changes):
+    day = _transfer_day(effective_on) if moving else None
+    if day is not None:
+        assignments.check_transfer(assignments.current(session, person, actor), unit, day)
+    changed = apply_changes(person, changes)
+    if day is not None:
+        if not changed:
+            bump(person)
+        # After the other changes, so that the new assignment records the new position.
+        assignments.transfer(session, actor, person, unit, day)
+    if changed or day is not None:
         audit.record(
             session,
             actor,

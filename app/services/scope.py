@@ -29,6 +29,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "units.read": ALL_ROLES,
     "units.write": frozenset({Role.admin}),
     "restructurings.read": frozenset({Role.admin, Role.reviewer}),
+    # A dry run changes nothing: the Phòng Tổ chức cán bộ who prepare a plan preview it.
+    "restructurings.preview": frozenset({Role.admin, Role.reviewer}),
     "restructurings.write": frozenset({Role.admin}),
     "people.read": ALL_ROLES,
     "people.write": STAFF,

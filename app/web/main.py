@@ -24,7 +24,7 @@ from app.web.reports import charts, files, form, review
 from app.web.reports import lists as report_lists
 from app.web.security import SecurityHeadersMiddleware, csrf_guard
 from app.web.templating import HTMX_FILE, STATIC_DIR, static_url
-from app.web.units import people, tree
+from app.web.units import people, restructurings, tree
 
 
 def warm_up() -> None:
@@ -85,6 +85,7 @@ def create_web(api: ASGIApp | None) -> FastAPI:
         board,
         tree,
         people,
+        restructurings,
         users,
         profile,
         form,

@@ -264,3 +264,38 @@ def test_reviewers_read_restructurings_and_only_administrators_revert(api, natio
     assert api.get(f"{URL}/{applied['id']}", headers=w.headers("admin_b")).status_code == 404
     refused = api.post(f"{URL}/{applied['id']}/revert", headers=w.headers("reviewer_a"))
     assert problem(refused, 403)
+
+
+def test_the_successors_reviewer_reads_the_plan_that_made_its_unit_but_cannot_revert_it(
+    api, session, national
+):
+    """The merger creates THADS tỉnh Vĩnh Long under the Tổng cục, so the plan belongs to the
+    Tổng cục; yet everything it touched lies in the new province's inherited scope, so its
+    reviewer reads it (without a revert). A plan that also renamed the Tổng cục stays hidden."""
+    w = national
+    merger, offices = plan_2025()["events"][1:3]
+    provincial = plan_2025(events=[{**merger, "units": ["CUC_A"]}, offices])
+    applied = _apply(api, w, provincial)
+    assert applied.status_code == 201, applied.text
+    rid = applied.json()["id"]
+    session.expire_all()
+    vl = session.exec(select(Unit).where(Unit.code == "THADS_VL")).one()
+    for name, role in (("vl_reviewer", Role.reviewer), ("vl_admin", Role.admin)):
+        user = make_user(session, name, role, vl)
+        w.users[name] = user
+        w.tokens[name] = make_token(session, user)
+    session.commit()
+    listed = api.get(URL, headers=w.headers("vl_reviewer")).json()
+    assert [r["id"] for r in listed["items"]] == [rid]
+    assert listed["items"][0]["allowed_actions"] == []
+    one = api.get(f"{URL}/{rid}", headers=w.headers("vl_admin"))
+    assert one.status_code == 200 and one.json()["allowed_actions"] == []
+    refused = api.post(
+        f"{URL}/{rid}/revert", headers=w.headers("vl_admin", **{"If-Match": one.headers["etag"]})
+    )
+    assert refused.status_code == 404
+    assert api.get(f"{URL}/{rid}", headers=w.headers("admin_btp")).json()["allowed_actions"] == [
+        "revert"
+    ]
+    # Trà Vinh, not merged this time, sees nothing of it.
+    assert api.get(URL, headers=w.headers("admin_b")).json()["items"] == []

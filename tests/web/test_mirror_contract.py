@@ -19,6 +19,7 @@ from app.web.awards import models as awards_models
 from app.web.campaigns import models as campaigns_models
 from app.web.reports import client as reports_client
 from app.web.reports import models as reports_models
+from app.web.units import assignments as units_assignments
 from app.web.units import models as units_models
 
 MODULES = (
@@ -28,6 +29,7 @@ MODULES = (
     awards_models,
     reports_client,
     units_models,
+    units_assignments,
 )
 
 # Each mirror (module, class name) → the API schema it is parsed from.
@@ -42,7 +44,18 @@ SCHEMAS: dict[tuple[str, str], str] = {
     ("units.models", "UnitVersion"): "UnitVersionPublic",
     ("units.models", "UnitEvent"): "UnitEventPublic",
     ("units.models", "UnitHistory"): "UnitHistory",
+    ("units.models", "EventPreview"): "EventPreview",
+    ("units.models", "UserMove"): "UserMove",
+    ("units.models", "PersonMove"): "PersonMove",
+    ("units.models", "ScopeGain"): "ScopeGain",
+    ("units.models", "OpenReport"): "OpenReport",
+    ("units.models", "RunningCampaign"): "RunningCampaign",
+    ("units.models", "RestructuringSummary"): "RestructuringSummary",
+    ("units.models", "RestructuringPreview"): "RestructuringPreview",
+    ("units.models", "PlanPreview"): "PlanPreview",
+    ("units.models", "Restructuring"): "RestructuringPublic",
     ("api_models", "Person"): "PersonPublic",
+    ("units.assignments", "Assignment"): "AssignmentPublic",
     ("api_models", "User"): "UserPublic",
     ("api_models", "Me"): "Me",
     ("api_models", "Token"): "TokenPublic",

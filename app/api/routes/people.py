@@ -4,12 +4,16 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
 from app.api.deps import CurrentActor, IdempotencyKey, IfMatch, PageDep, SessionDep
+from app.api.lang import Lang
 from app.api.openapi import READ_ERRORS, WRITE_ERRORS
 from app.api.responses import create_once, with_etag
 from app.core.types import Id, ShortText
+from app.models.assignments import AssignmentPublic
+from app.models.awards import AwardPublic
 from app.models.base import Page
 from app.models.people import PersonCreate, PersonPublic, PersonUpdate
-from app.services import people
+from app.services import people, person_awards
+from app.services.awards import eligibility
 
 router = APIRouter(tags=["people"])
 
@@ -71,3 +75,46 @@ def update_person(
 ) -> JSONResponse:
     person, unit = people.update_person(session, actor, person_id, data, expected_version=expected)
     return with_etag(people.to_public(person, unit, actor), person.version)
+
+
+@router.get("/people/{person_id}/assignments", responses=READ_ERRORS)
+def list_assignments(
+    person_id: Id, session: SessionDep, actor: CurrentActor, paging: PageDep
+) -> Page[AssignmentPublic]:
+    """The person's units through time, oldest first, each named as it was when the assignment
+    began (and as it is now). Visible to whoever sees the person."""
+    every = people.list_assignments(session, actor, person_id)
+    return Page(
+        items=every[paging.offset : paging.offset + paging.limit],
+        total=len(every),
+        limit=paging.limit,
+        offset=paging.offset,
+    )
+
+
+@router.get("/people/{person_id}/awards", responses=READ_ERRORS)
+def list_person_awards(
+    person_id: Id,
+    session: SessionDep,
+    actor: CurrentActor,
+    paging: PageDep,
+    lang: Lang,
+    include_revoked: bool = False,
+) -> Page[AwardPublic]:
+    """The person's award history across the units they served in, newest first; each award's
+    unit and issuer named as they were on the decision's signing date. Visible to whoever sees
+    the person (their current unit in the caller's scope)."""
+    items, total = person_awards.person_awards(
+        session,
+        actor,
+        person_id,
+        include_revoked=include_revoked,
+        limit=paging.limit,
+        offset=paging.offset,
+    )
+    return Page(
+        items=eligibility.localised(items, lang),
+        total=total,
+        limit=paging.limit,
+        offset=paging.offset,
+    )

@@ -13,11 +13,12 @@ from datetime import date, timedelta
 from sqlmodel import Session, col, select
 
 from app.core.errors import FieldIssue, Invalid
-from app.models.restructurings import NewUnit, PlannedEvent, RestructuringPlan
+from app.models.restructurings import NewUnit, PersonMove, PlannedEvent, RestructuringPlan
 from app.models.unit_history import EventKind, LinkRole, UnitEvent, UnitEventLink, UnitVersion
 from app.models.units import Unit
 from app.services import audit, unit_history
 from app.services.common import bump
+from app.services.restructuring import people
 from app.services.restructuring.shapes import check_shapes
 from app.services.scope import Actor, in_subtree, refresh_inherited_scopes
 from app.services.text import fold
@@ -37,6 +38,8 @@ class Applied:
     ended: dict[int, tuple[Unit, UnitEvent]] = field(default_factory=dict)  # by unit id
     changed: dict[int, Unit] = field(default_factory=dict)  # renamed or moved, by unit id
     successors: dict[int, list[Unit]] = field(default_factory=dict)  # ended unit id -> takers
+    people_moved: list[PersonMove] = field(default_factory=list)  # to the single successor
+    people_to_place: list[PersonMove] = field(default_factory=list)  # left for a transfer
 
 
 class Applier:
@@ -227,6 +230,7 @@ class Applier:
         for i, spec in enumerate(self.plan.events):
             getattr(self, f"_{spec.kind.value}")(spec, f"events.{i}")
         self._place_orphans()
+        people.move_people(self.session, self.actor, self.done)
         self.session.flush()
         refresh_inherited_scopes(self.session)
         return self.done

@@ -55,8 +55,9 @@ def _basis(plan: RestructuringPlan) -> LegalBasis:
 def run(
     session: Session, actor: Actor, plan: RestructuringPlan, *, dry_run: bool
 ) -> RestructuringPreview | Restructuring:
-    """Preview (dry run: nothing stays) or apply the plan."""
-    authorize(actor, "restructurings.write")
+    """Preview (dry run: nothing stays) or apply the plan. Reviewers may preview within their
+    scope; only administrators apply."""
+    authorize(actor, "restructurings.preview" if dry_run else "restructurings.write")
     scopes_before = preview.inherited_scopes(session)
     done = events.apply_plan(session, actor, plan)
     moved, stranded = preview.user_moves(session, done)
@@ -134,9 +135,14 @@ def run(
     return row
 
 
-def to_public(row: Restructuring, actor: Actor | None = None) -> RestructuringPublic:
+def to_public(
+    row: Restructuring, actor: Actor | None = None, *, owned: bool = True
+) -> RestructuringPublic:
+    """`owned`: the caller's scope holds the unit the plan belongs to; a successor's users who
+    read it through succession may not revert it."""
     may_revert = (
         actor is not None
+        and owned
         and row.status == RestructuringStatus.applied
         and may(actor, "restructurings.write")
     )
@@ -166,15 +172,40 @@ def visible(actor: Actor):  # type: ignore[no-untyped-def]
     return col(Restructuring.unit_id).in_(select(Unit.id).where(in_subtree(actor)))
 
 
+def owned_ids(session: Session, actor: Actor, ids: list[int]) -> set[int]:
+    """Which of these restructurings belong to the caller's scope (not only read through it)."""
+    stmt = select(Restructuring.id).where(col(Restructuring.id).in_(ids), visible(actor))
+    return set(session.exec(stmt).all())  # type: ignore[arg-type]
+
+
+def _touched(row: Restructuring) -> set[int]:
+    return {int(uid) for uid in row.state.get("units", {})}
+
+
+def _held_by_successors(session: Session, actor: Actor, rows: list[Restructuring]) -> set[int]:
+    """The rows whose every touched unit lies in the caller's scope, inherited scope included:
+    the reviewer of THADS tỉnh Vĩnh Long reads the plan that merged its predecessors into it,
+    although the plan belongs to the Cục Quản lý above (it created a unit under it). A plan that
+    touched one unit beyond the caller's scope stays hidden: its record names them all."""
+    wanted = set().union(*(_touched(r) for r in rows)) if rows else set()
+    if not wanted:
+        return set()
+    seen = set(
+        session.exec(select(Unit.id).where(col(Unit.id).in_(wanted), in_subtree(actor))).all()
+    )
+    return {r.id for r in rows if _touched(r) and _touched(r) <= seen}  # type: ignore[misc]
+
+
 def list_restructurings(
     session: Session, actor: Actor, *, limit: int, offset: int
 ) -> tuple[list[Restructuring], int]:
     authorize(actor, "restructurings.read")
-    stmt = (
-        select(Restructuring)
-        .where(visible(actor))
-        .order_by(col(Restructuring.effective_on).desc(), col(Restructuring.id).desc())
-    )
+    order = (col(Restructuring.effective_on).desc(), col(Restructuring.id).desc())
+    owned = set(session.exec(select(Restructuring.id).where(visible(actor))).all())
+    # Restructurings are few (a handful a decade), so the successor rule is read in Python.
+    others = list(session.exec(select(Restructuring).where(col(Restructuring.id).not_in(owned))))
+    ids = owned | _held_by_successors(session, actor, others)
+    stmt = select(Restructuring).where(col(Restructuring.id).in_(ids)).order_by(*order)
     return page(session, stmt, limit=limit, offset=offset)
 
 
@@ -182,10 +213,15 @@ def get_restructuring(
     session: Session, actor: Actor, restructuring_id: int, *, for_update: bool = False
 ) -> Restructuring:
     authorize(actor, "restructurings.read")
-    stmt = select(Restructuring).where(Restructuring.id == restructuring_id, visible(actor))
+    stmt = select(Restructuring).where(Restructuring.id == restructuring_id)
     if for_update:
         stmt = stmt.with_for_update()
     row = session.exec(stmt).first()
-    if row is None:
+    owned = row is not None and bool(owned_ids(session, actor, [row.id]))  # type: ignore[list-item]
+    # Reverting (for_update) is for the scope the plan belongs to; reading, also its successors.
+    held = (
+        not for_update and row is not None and row.id in _held_by_successors(session, actor, [row])
+    )
+    if row is None or not (owned or held):
         raise NotFound("No such {entity}", params={"entity": "restructuring"})
     return row

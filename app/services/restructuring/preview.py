@@ -1,6 +1,6 @@
 """What a plan changes, read from the database right after its events were applied (in the same
 transaction): the events with their units named before and after, the units created, ended and
-changed, the users who move or must be moved, whose scope grows, the open reports and the
+changed, the users and people who move or must be moved, whose scope grows, the open reports and the
 running campaigns of the units that end. A dry run computes this and rolls back; applying it
 keeps it as the restructuring's summary."""
 
@@ -63,6 +63,8 @@ def summarise(
         scopes=_scope_gains(session, scopes_before, moved),
         open_reports=_open_reports(session, done),
         running_campaigns=_running_campaigns(session, done),
+        people_moved=done.people_moved,
+        people_to_place=done.people_to_place,
     )
 
 
@@ -101,6 +103,7 @@ def _events(session: Session, done: Applied) -> list[EventPreview]:
                 predecessors=[before[u] for u in roles[LinkRole.predecessor]],
                 successors=[after[u] for u in roles[LinkRole.successor]],
                 parent=parent,
+                note=e.note,
             )
         )
     return previews

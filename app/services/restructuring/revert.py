@@ -2,7 +2,8 @@
 touched its units, none of them was edited since, the users it moved are where it put them,
 and no record (a report, a person, a user, an award, a campaign…) belongs to a unit it created.
 Then its versions go, the versions it closed reopen, the units take their old values back,
-the units it created are deleted and the users it moved go home, in one audited transaction."""
+the units it created are deleted and the users and people it moved go home (the assignments
+it opened go, those it closed reopen), in one audited transaction."""
 
 from sqlalchemy import delete, func
 from sqlmodel import Session, SQLModel, col, select
@@ -15,6 +16,7 @@ from app.models.units import Unit
 from app.models.users import User
 from app.services import audit, unit_history
 from app.services.common import bump, check_version
+from app.services.restructuring import people
 from app.services.restructuring.plans import get_restructuring
 from app.services.scope import Actor, authorize, refresh_inherited_scopes
 from app.services.units import move_subtree, path_of
@@ -46,7 +48,9 @@ def revert(
         ).all()
     }
     _check_nothing_newer(session, row, event_ids, units)
+    people.check_people_in_place(session, event_ids)
     _move_users_back(session, actor, row)
+    people.move_people_back(session, actor, event_ids)
     # Versions the restructuring opened go; those it closed reopen.
     session.exec(delete(UnitVersion).where(col(UnitVersion.event_id).in_(event_ids)))
     for version in session.exec(

@@ -27,6 +27,9 @@ router = APIRouter()
 # The demo accounts (created only by the demo loader; listed only when DEMO_MODE is on).
 DEMO_PASSWORD = "demo-2022"  # noqa: S105 - the published demo credential
 DEMO_LOGINS: list[tuple[str, str, str]] = [
+    # Since 1 July 2025 (the demo runs to today); the logins below keep their 2022 history.
+    ("vinhlong.tccb", "reviewer", N_("Vĩnh Long Provincial Enforcement (the whole province)")),
+    *[(f"kv{n}.vinhlong", "reporter", f"Phòng THADS khu vực {n} - Vĩnh Long") for n in range(1, 8)],
     ("admin", "admin", N_("Bến Tre Provincial Department")),
     ("cuc.tccb", "reviewer", N_("Bến Tre Provincial Department (the whole province)")),
     ("giongtrom", "reporter", "Chi cục THADS huyện Giồng Trôm"),

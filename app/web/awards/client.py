@@ -47,6 +47,11 @@ async def awards(api: Api, *, limit: int = 25, offset: int = 0, **filters: Any) 
     return await api.fetch(Page[Award], "/awards", limit=limit, offset=offset, **filters)
 
 
+async def person_awards(api: Api, person_id: int, *, limit: int = 25) -> Page[Award]:
+    """The person's award history across units (GET /people/{id}/awards)."""
+    return await api.fetch(Page[Award], f"/people/{person_id}/awards", limit=limit)
+
+
 async def revoke_award(api: Api, award_id: int, reason: str) -> Award:
     response = await api.call("POST", f"/awards/{award_id}/revoke", json={"reason": reason})
     return Award.model_validate(response.json())

@@ -235,9 +235,10 @@ async def unit_awards(request: Request, unit_id: int, api: ApiDep, me: CurrentUs
 
 @router.get("/people/{person_id}/awards")
 async def person_awards(request: Request, person_id: int, api: ApiDep, me: CurrentUser) -> Response:
-    """The person's awards and yearly facts (assessments, initiatives), for their page."""
+    """The person's awards in every unit they served in (each unit named as it was when the
+    decision was signed) and yearly facts (assessments, initiatives), for their page."""
     found, facts = await asyncio.gather(
-        awards_client.awards(api, recipient_person_id=person_id, limit=FRAGMENT_LIMIT),
+        awards_client.person_awards(api, person_id, limit=FRAGMENT_LIMIT),
         _facts(api, person_id),
     )
     has_facts = facts is not None and (facts.assessments or facts.initiatives)

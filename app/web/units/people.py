@@ -26,6 +26,7 @@ from app.web.forms import (
 from app.web.i18n import gettext
 from app.web.paging import Paging
 from app.web.templating import render
+from app.web.units.assignments import assignments
 from app.web.units.options import unit_options
 
 router = APIRouter()
@@ -41,6 +42,7 @@ PERSON_FIELDS = (
     "position",
     "recruited_on",
     "is_active",
+    "effective_on",
 )
 
 
@@ -105,6 +107,10 @@ def _payload(values: dict[str, str], dates: DateFields, *, editing: bool) -> dic
         data["unit_id"] = values["unit_id"]
     if editing:
         data["is_active"] = checked(values, "is_active")
+        # The first day in the new unit; the API reads it only when the unit changes.
+        effective_on = dates.convert("effective_on", values.get("effective_on"))
+        if effective_on is not None:
+            data["effective_on"] = effective_on
     return data
 
 
@@ -151,9 +157,10 @@ async def create_person(request: Request, api: ApiDep, _me: CurrentUser) -> Resp
 
 @router.get("/people/{person_id}")
 async def person_page(request: Request, person_id: int, api: ApiDep, _me: CurrentUser) -> Response:
-    person = await api.person(person_id)
+    person, timeline = await asyncio.gather(api.person(person_id), assignments(api, person_id))
     context = {
         "person": person,
+        "assignments": timeline,
         "saved": request.query_params.get("saved") == "1",
         "can_edit": "update" in person.allowed_actions,
     }

@@ -92,6 +92,14 @@ ROWS: list[Op] = [
     ),
     Op("GET", "/people/{person_id}", ALL, 200, action="people.read", target=person_id),
     Op(
+        "GET",
+        "/people/{person_id}/assignments",
+        ALL,
+        200,
+        action="people.read",
+        target=person_id,
+    ),
+    Op(
         "PATCH",
         "/people/{person_id}",
         STAFF,

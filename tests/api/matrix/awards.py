@@ -43,6 +43,15 @@ ROWS: list[Op] = [
     ),
     Op(
         "GET",
+        "/people/{person_id}/awards",
+        ALL,
+        200,
+        action="awards.read",
+        needs=FIGURES,
+        target=person_id,
+    ),
+    Op(
+        "GET",
         "/people/{person_id}/facts",
         ALL,
         200,

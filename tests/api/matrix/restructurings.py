@@ -1,4 +1,7 @@
-"""Restructurings: previewed and applied by administrators, read by reviewers, within scope."""
+"""Restructurings: previewed by administrators and reviewers, applied by administrators, read
+by reviewers, within scope."""
+
+import json
 
 from app.models.restructurings import RestructuringPlan
 from app.services.restructuring import plans
@@ -26,13 +29,32 @@ ROWS: list[Op] = [
     Op(
         "POST",
         "/restructurings",
-        ADMIN,
+        ADMIN_REVIEWER,
         200,
-        writes=True,
-        action="restructurings.write",
+        action="restructurings.preview",  # a dry run; applying is restructurings.write
         target=unit_code,
         target_in="body",
         request=lambda ctx: {"params": {"dry_run": "true"}, "json": _rename(ctx.target)},
+    ),
+    Op(
+        "POST",
+        "/restructurings/upload",
+        ADMIN_REVIEWER,
+        200,
+        action="restructurings.preview",
+        target=unit_code,
+        target_in="body",
+        request=lambda ctx: {
+            "params": {"dry_run": "true"},
+            "files": {"file": ("plan.json", json.dumps(_rename(ctx.target)), "application/json")},
+        },
+    ),
+    Op(
+        "GET",
+        "/restructurings/template.xlsx",
+        ADMIN_REVIEWER,
+        200,
+        action="restructurings.preview",
     ),
     Op("GET", "/restructurings", ADMIN_REVIEWER, 200, action="restructurings.read"),
     Op(

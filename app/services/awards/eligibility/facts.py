@@ -69,9 +69,11 @@ def load(session: Session, year: int, scope: Unit) -> Facts:
     ).all():
         facts.assessments[(a.person_id, a.year)] = a
     codes = {t.id: t.code for t in session.exec(select(AwardType)).all()}
+    # A person's earlier titles follow them across a transfer: their awards in other units
+    # count for them (consecutive years), not for this scope's quota.
     for a in session.exec(
         select(Award).where(
-            col(Award.unit_id).in_(list(facts.units)),
+            col(Award.unit_id).in_(list(facts.units)) | col(Award.recipient_person_id).in_(ids),
             col(Award.revoked_at).is_(None),
             Award.year >= first,
             Award.year <= year,
@@ -82,7 +84,7 @@ def load(session: Session, year: int, scope: Unit) -> Facts:
             facts.person_awards[a.recipient_person_id].append((code, a.year))
         elif a.recipient_unit_id is not None:
             facts.unit_awards[a.recipient_unit_id].append((code, a.year))
-        if a.year == year:
+        if a.year == year and a.unit_id in facts.units:
             facts.title_counts[code] = facts.title_counts.get(code, 0) + 1
     for initiative, person_id in session.exec(
         select(Initiative, InitiativeAuthor.person_id)
