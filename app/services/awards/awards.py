@@ -76,7 +76,7 @@ def create_decision(
         )
     _check_campaign(session, actor, data.campaign_id)
     types = types_by_code(session)
-    batch = preload(session, actor, data.year, data.awards)
+    batch = preload(session, actor, data.year, data.awards, data.signed_on)
     checked = []
     refused: list[FieldIssue] = []
     for i, line in enumerate(data.awards):  # every refused row is named, not only the first
@@ -488,7 +488,7 @@ def add_award(
     authorize(actor, "decisions.write")
     decision = _visible_decision(session, actor, decision_id, for_update=True)
     issuer = issuer_for(session, actor, decision.issuer_id, "decision_id")
-    batch = preload(session, actor, decision.year, [line])
+    batch = preload(session, actor, decision.year, [line], decision.signed_on)
     batch.seen = {
         (t.code, a.recipient_unit_id, a.recipient_person_id)
         for a, t in session.exec(
