@@ -6,6 +6,7 @@ Keys are the English messages; parameters use str.format names.
 from typing import Any
 
 from app.core.messages_eligibility import ELIGIBILITY_VI
+from app.core.messages_succession import SUCCESSION_VI
 from app.core.messages_units import UNITS_VI
 
 VI: dict[str, str] = {
@@ -283,6 +284,7 @@ PYDANTIC_MESSAGES: dict[str, str] = {
 
 VI.update(ELIGIBILITY_VI)  # the eligibility rules' texts live in their own module
 VI.update(UNITS_VI)  # and those of levels, unit history and restructurings in theirs
+VI.update(SUCCESSION_VI)  # which unit reports a period, whose records stand for a unit
 
 
 def pick_language(accept_language: str | None) -> str:

@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 
 from app.demo.awards import ILLUSTRATIVE, person_line, unit_line
 from app.demo.later_units import AREAS, GOVERNMENT, NEW_STAFF, PROVINCE, UBND_VINHLONG
+from app.models.assignments import PersonAssignment
 from app.models.awards import DecisionCreate, DecisionKind
 from app.models.facts import Assessment, Initiative, InitiativeAuthor
 from app.models.people import Person
@@ -67,13 +68,20 @@ def _decide(
     )
 
 
-def _staff(session: Session, codes: list[str], each: int) -> list[Person]:
+def _staff(session: Session, codes: list[str], each: int, day: date) -> list[Person]:
+    """Staff of these offices on `day` (by their dated assignment: they have moved since)."""
     found: list[Person] = []
     for code in codes:
         found += session.exec(
             select(Person)
-            .join(Unit, Unit.id == Person.unit_id)
-            .where(Unit.code == code, col(Person.is_external).is_(False))
+            .join(PersonAssignment, PersonAssignment.person_id == Person.id)
+            .join(Unit, Unit.id == PersonAssignment.unit_id)
+            .where(
+                Unit.code == code,
+                col(Person.is_external).is_(False),
+                col(PersonAssignment.valid_from).is_(None) | (PersonAssignment.valid_from <= day),
+                col(PersonAssignment.valid_to).is_(None) | (PersonAssignment.valid_to >= day),
+            )
             .order_by(Person.id)
             .offset(3)  # staff, not the office's heads
             .limit(each)
@@ -86,7 +94,7 @@ def load(session: Session, actor: Actor) -> dict[str, int]:
     cuc = units["CTHADS-BENTRE"]
     made = 0
     for year, signed, number in ((2023, date(2023, 12, 20), 520), (2024, date(2024, 12, 19), 610)):
-        holders = _staff(session, HONOURED, 5)  # 15: two fighters within 15 %
+        holders = _staff(session, HONOURED, 5, signed)  # 15: two fighters within 15 %
         holders = holders[year - 2023 :] + holders[: year - 2023]  # a different fighter pair
         fighters = holders[:2]
         _facts(session, holders, year, fighters)

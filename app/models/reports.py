@@ -139,6 +139,12 @@ class EarlierValues(SQLModel):
         description="The period is the statistics year's last quarter: rates are final. Before "
         "it, a cumulative rate is progress toward the annual target, not a result.",
     )
+    earlier_summed_from: list[UnitRef] = Field(
+        default_factory=list,
+        description="For a unit made by a restructuring after an earlier period: the "
+        "predecessors (named as they were) whose input values were summed, metric by metric, "
+        "to give that period's values; empty when the values are the unit's own.",
+    )
 
 
 class ReportValidation(Evaluation, EarlierValues):
@@ -184,8 +190,24 @@ class ValueChange(SQLModel):
     after: int | None
 
 
+class PredecessorReport(SQLModel):
+    """A predecessor's report of the same statistics year, shown beside a successor's."""
+
+    id: int
+    period: str
+    unit: UnitRef = Field(description="The predecessor, named as of the period's end")
+    status: ReportStatus
+    indicators: dict[str, float | None]
+
+
 class ReportDetail(ReportPublic, EarlierValues):
     history: list[ReportEventPublic]
+    predecessor_reports: list[PredecessorReport] = Field(
+        default_factory=list,
+        description="The reports of the unit's predecessors for the earlier quarters of the "
+        "same statistics year (a year that spans a restructuring is reported by the successor "
+        "as a whole; the reviewer sees the quarters its predecessors reported beside it).",
+    )
     changes_since_previous_submission: list[ValueChange] = Field(
         default_factory=list,
         description="Input values that differ between the latest submission and the one before "

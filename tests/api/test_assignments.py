@@ -336,3 +336,38 @@ def test_consecutive_titles_count_across_a_transfer(api, session, national):
     rule = next(c for c in candidate["criteria"] if c["code"] == "R-BK-BO-1")
     assert rule["met"] is True, rule
     assert "2023 ✓, 2024 ✓" in rule["evidence"]
+
+
+def test_a_years_candidates_and_a_late_decision_follow_the_assignment_of_that_year(
+    api, session, national
+):
+    """Giồng Trôm's clerk moved to Càng Long in 2024. Bến Tre's 2023 eligibility still lists
+    them under Giồng Trôm, Trà Vinh's does not; and Bến Tre's 2023 decision recorded after the
+    move counts the award for Giồng Trôm, where the person served when it was signed."""
+    w = national
+    assert _move(api, w, "staff_a1", "CC_B1", on="2024-03-01").status_code == 200
+    person = w.person_id("staff_a1")
+
+    def candidates(user: str) -> dict[int, str]:
+        r = api.get(
+            "/api/v1/eligibility",
+            params={"year": 2023, "award_type": "LDTT", "recipient": "individual"},
+            headers=w.headers(user),
+        )
+        assert r.status_code == 200, r.text
+        return {c["person"]["id"]: c["unit"]["code"] for c in r.json()["candidates"]}
+
+    assert candidates("admin_btp").get(person) == "CC_A1"
+    assert person not in candidates("admin_b")  # Trà Vinh had not got them in 2023
+    decision = _decide(
+        api, w, issuer="CUC_A", user="admin_btp", number="3/QĐ-CTHADS", year=2023,
+        code="LDTT", key="staff_a1",
+    )  # fmt: skip
+    (award,) = decision["awards"]
+    assert award["unit"]["code"] == "CC_A1"
+    summary = api.get(
+        "/api/v1/summary/awards",
+        params={"year": 2023, "unit_id": w.unit_id("CUC_A"), "include_all": "true"},
+        headers=w.headers("admin_btp"),
+    ).json()
+    assert sum(r["count"] for r in summary["rows"] if r["award_type"]["code"] == "LDTT") == 1

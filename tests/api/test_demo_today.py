@@ -57,13 +57,6 @@ def _periods(session: Session) -> list[Period]:
     return list(session.exec(select(Period).order_by(Period.year, Period.quarter)).all())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="The award summary selects recipients by today's unit paths (services/awards/"
-    "summary.py): the offices and partners the restructuring moved to the successors fall out "
-    "of Bến Tre's 2022 table, and the issuer shows its new name. Issue 10: every dated record "
-    "reads its units as of its own date.",
-)
 def test_the_2022_summary_of_ben_tre_is_still_the_articles_table(api, demo):
     for user in ("cuc.tccb", "vinhlong.tccb"):  # the old reviewer, moved; the new one
         body = api.get(

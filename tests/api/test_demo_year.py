@@ -4,7 +4,10 @@ import pytest
 from sqlmodel import select
 
 from app.demo import loader
+from app.models.restructurings import RestructuringPlan
 from app.models.units import Unit
+from app.services.restructuring.events import apply_plan
+from app.services.scope import Actor
 
 ARTICLE = [  # issuer, award type, collective/individual, external, count — the article's table
     ("Cục Thi hành án dân sự tỉnh Bến Tre", "GIAY_KHEN", "collective", True, 19),
@@ -102,3 +105,60 @@ def test_the_campaigns_the_article_names(api, demo):
     assert {e["unit"]["code"] for e in exemplars} == {"CC-GIONGTROM", "CC-THANHPHU"}
     other = token(api, "giongtrom")
     assert api.get("/api/v1/units", params={"q": "Trà Vinh"}, headers=other).json()["total"] == 0
+
+
+def test_the_2022_summary_is_still_the_articles_table_after_the_restructuring(api, demo, session):
+    """The Tổng cục renamed, Bến Tre and Trà Vinh merged, their offices moved under the
+    successor: asked by the old unit's id, 2022 still reads as the article printed it."""
+    plan = RestructuringPlan.model_validate(
+        {
+            "title": "Sắp xếp tổ chức hệ thống THADS từ 01/7/2025",
+            "effective_on": "2025-07-01",
+            "basis": {"number": "1898/QĐ-BTP", "signed_on": "2025-06-25"},
+            "events": [
+                {
+                    "kind": "rename",
+                    "units": ["TCTHADS"],
+                    "name": "Cục Quản lý Thi hành án dân sự",
+                    "level": "enforcement_management",
+                },
+                {
+                    "kind": "merge",
+                    "units": ["CTHADS-BENTRE", "CTHADS-TRAVINH"],
+                    "new_units": [
+                        {
+                            "code": "THADS-VINHLONG",
+                            "name": "Thi hành án dân sự tỉnh Vĩnh Long",
+                            "kind": "provincial_enforcement",
+                            "parent": "TCTHADS",
+                        }
+                    ],
+                    "basis": {"number": "202/2025/QH15", "signed_on": "2025-06-12"},
+                },
+            ],
+        }
+    )
+    apply_plan(session, Actor.system(), plan)
+    session.commit()
+    h = token(api, "cuc.tccb")  # moved to the successor, sees Bến Tre's past through it
+    body = api.get(
+        "/api/v1/summary/awards", params={"year": 2022, "unit_id": demo["CTHADS-BENTRE"]}, headers=h
+    ).json()
+    rows = [
+        (
+            r["issuer"]["name"],
+            r["award_type"]["code"],
+            r["recipient_kind"],
+            r["external"],
+            r["count"],
+        )
+        for r in body["rows"]
+    ]
+    assert rows == ARTICLE
+    assert body["totals"]["awards"] == sum(r[-1] for r in ARTICLE) and body["covers"] == []
+    today = api.get(
+        "/api/v1/summary/awards",
+        params={"year": 2022, "unit_id": demo["CTHADS-BENTRE"], "as_of": "2025-07-01"},
+        headers=h,
+    ).json()
+    assert "Cục Quản lý Thi hành án dân sự" in {r["issuer"]["name"] for r in today["rows"]}

@@ -75,6 +75,8 @@ SCHEMAS: dict[tuple[str, str], str] = {
     ("reports.models", "Completeness"): "Completeness",
     ("reports.models", "RankingItem"): "RankingItem",
     ("reports.models", "Ranking"): "Ranking",
+    ("reports.models", "TrendPoint"): "TrendPoint",
+    ("reports.models", "Trend"): "Trend",
     ("reports.models", "TargetRow"): "TargetPublic",
     ("reports.models", "Targets"): "TargetsPublic",
     ("reports.models", "LockException"): "LockExceptionPublic",

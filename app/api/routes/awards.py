@@ -1,3 +1,4 @@
+from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
@@ -198,14 +199,25 @@ def summary(
     session: SessionDep,
     actor: CurrentActor,
     year: Year,
+    lang: Lang,
     unit_id: Id | None = None,
     format: Literal["json", "docx", "xlsx"] = "json",
     include_all: Annotated[
         bool, Query(description="Also count base titles (LĐTT, TTLĐTT)")
     ] = False,
+    as_of: Annotated[
+        date | None,
+        Query(
+            description="Name the unit and the issuers as the structure was on this day "
+            "(default: the statistics year's end, 30/09)"
+        ),
+    ] = None,
 ) -> Response:
-    """The year's awards to a unit's subtree by issuer × type × collective/individual × internal/external."""
-    result = award_summary.summarise(session, actor, year, unit_id, include_all=include_all)
+    """The year's awards to a unit's subtree by issuer × type × collective/individual × internal/external.
+    A unit made after the year (a merger's successor) sums its predecessors' awards and says so."""
+    result = award_summary.summarise(
+        session, actor, year, unit_id, include_all=include_all, as_of=as_of, lang=lang
+    )
     if format == "docx":
         content, media = award_summary.to_docx(result, today=local_date(utcnow())), DOCX
     elif format == "xlsx":

@@ -1,12 +1,14 @@
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 
 from app.api.deps import CurrentActor, SessionDep
+from app.api.lang import Lang
 from app.api.openapi import READ_ERRORS
 from app.core.types import Id
 from app.models.targets import TargetsPublic, TargetsPut
-from app.services.reports import rankings, targets
+from app.services.reports import catalogue, predecessors, rankings, targets
 
 router = APIRouter(tags=["rankings"])
 PeriodCode = Annotated[
@@ -20,15 +22,37 @@ def get_ranking(
     session: SessionDep,
     actor: CurrentActor,
     period: PeriodCode,
+    lang: Lang,
     parent_id: Annotated[
         Id | None, Query(description="Rank the offices under this unit (default: yours)")
     ] = None,
     preview: Annotated[
         bool, Query(description="Include figures not yet approved (marked)")
     ] = False,
+    as_of: Annotated[
+        date | None,
+        Query(
+            description="Name the offices, and place them under the parent, as the structure "
+            "was on this day (default: the period's end)"
+        ),
+    ] = None,
 ) -> rankings.Ranking:
-    """Targets met first, then the case rate, then the money rate; ties share a rank."""
-    return rankings.ranking(session, actor, period, parent_id, preview=preview)
+    """Targets met first, then the case rate, then the money rate; ties share a rank. A parent
+    made after the period (a merger's successor) ranks its predecessors' offices, and says so."""
+    return rankings.ranking(
+        session, actor, period, parent_id, preview=preview, as_of=as_of, lang=lang
+    )
+
+
+@router.get("/trends", responses=READ_ERRORS)
+def get_trend(
+    session: SessionDep,
+    actor: CurrentActor,
+    unit_id: Annotated[Id, Query(description="The unit whose figures to follow")],
+) -> predecessors.Trend:
+    """A unit's figures period by period. Before the unit existed, its predecessors' inputs
+    summed metric by metric, the rates recomputed from the sums (never averaged)."""
+    return predecessors.trend(session, actor, catalogue.load(session), unit_id)
 
 
 @router.get("/completeness", responses=READ_ERRORS)

@@ -38,6 +38,7 @@ from app.services.awards.checks import (
     preload,
     types_by_code,
 )
+from app.services.awards.issuers import issuers_as_signed
 from app.services.campaigns.campaigns import visible
 from app.services.common import apply_changes, bump, check_version, page
 from app.services.scope import Actor, authorize, in_subtree, may
@@ -75,7 +76,7 @@ def create_decision(
         )
     _check_campaign(session, actor, data.campaign_id)
     types = types_by_code(session)
-    batch = preload(session, actor, data.year, data.awards)
+    batch = preload(session, actor, data.year, data.awards, data.signed_on)
     checked = []
     refused: list[FieldIssue] = []
     for i, line in enumerate(data.awards):  # every refused row is named, not only the first
@@ -238,12 +239,11 @@ def _publish_decisions(
     by_decision: dict[int, list[AwardPublic]] = {i: [] for i in ids}  # type: ignore[misc]
     for a in public:
         by_decision[a.decision.id].append(a)
-    issuers = {
-        u.id: u
-        for u in session.exec(
-            select(Unit).where(col(Unit.id).in_({d.issuer_id for d in decisions}))
-        ).all()
-    }
+    who = select(Unit).where(col(Unit.id).in_({d.issuer_id for d in decisions}))
+    issuers, as_signed = (
+        {u.id: u for u in session.exec(who).all()},
+        issuers_as_signed(session, decisions),
+    )
     campaigns = {
         c.id: CampaignRef.model_validate(c)
         for c in session.exec(
@@ -256,7 +256,7 @@ def _publish_decisions(
         DecisionPublic.model_validate(
             d,
             update={
-                "issuer": unit_ref(issuers[d.issuer_id]),
+                "issuer": as_signed[d.id],
                 "campaign": campaigns.get(d.campaign_id) if d.campaign_id else None,
                 "awards": by_decision[d.id],
                 "allowed_actions": decision_actions(actor, issuers[d.issuer_id]),
@@ -488,7 +488,7 @@ def add_award(
     authorize(actor, "decisions.write")
     decision = _visible_decision(session, actor, decision_id, for_update=True)
     issuer = issuer_for(session, actor, decision.issuer_id, "decision_id")
-    batch = preload(session, actor, decision.year, [line])
+    batch = preload(session, actor, decision.year, [line], decision.signed_on)
     batch.seen = {
         (t.code, a.recipient_unit_id, a.recipient_person_id)
         for a, t in session.exec(

@@ -4,10 +4,12 @@ must be), and one achievement is not awarded twice. A batch of rows is checked w
 queries."""
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlmodel import Session, col, select
 
 from app.core.errors import FieldIssue, Invalid
+from app.models.assignments import PersonAssignment
 from app.models.awards import (
     Award,
     AwardCategory,
@@ -85,7 +87,11 @@ class Batch:
     seen: set[tuple[str, int | None, int | None]] = field(default_factory=set)
 
 
-def preload(session: Session, actor: Actor, year: int, lines: list[AwardLine]) -> Batch:
+def preload(
+    session: Session, actor: Actor, year: int, lines: list[AwardLine], signed_on: date | None = None
+) -> Batch:
+    """`signed_on`: a person's award belongs to the unit they served on the decision's day
+    (their dated assignment), not to where they work when it is recorded."""
     unit_ids = {line.recipient_unit_id for line in lines if line.recipient_unit_id is not None}
     person_ids = {
         line.recipient_person_id for line in lines if line.recipient_person_id is not None
@@ -104,6 +110,18 @@ def preload(session: Session, actor: Actor, year: int, lines: list[AwardLine]) -
             .where(col(Person.id).in_(person_ids), in_subtree(actor))
         ).all()
     }
+    if signed_on is not None and people:
+        for person_id, unit in session.exec(
+            select(PersonAssignment.person_id, Unit)
+            .join(Unit, Unit.id == PersonAssignment.unit_id)
+            .where(
+                col(PersonAssignment.person_id).in_(list(people)),
+                col(PersonAssignment.valid_from).is_(None)
+                | (PersonAssignment.valid_from <= signed_on),
+                col(PersonAssignment.valid_to).is_(None) | (PersonAssignment.valid_to >= signed_on),
+            )
+        ).all():
+            people[person_id] = (people[person_id][0], unit)
     given = {
         (type_id, unit_id, person_id, kind in YEARLY)
         for type_id, unit_id, person_id, kind in session.exec(

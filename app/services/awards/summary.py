@@ -11,7 +11,7 @@ from docx.shared import Pt
 from num2words import num2words
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlmodel import Session, col, func, select
 
 from app.models.awards import Award, AwardType, AwardTypeRef, Decision, RecipientKind
@@ -19,7 +19,10 @@ from app.models.levels import LEVEL_RANK
 from app.models.units import Unit, UnitRef
 from app.services import spreadsheets
 from app.services.levels import confers_as
+from app.services.reports.periods import bounds
 from app.services.scope import Actor, authorize, unit_in_scope
+from app.services.succession import coverage, descendants, parents_on, succession_note
+from app.services.unit_history import refs_on
 
 CATEGORY_ORDER = {"grade": 0, "title": 1, "form": 2}
 
@@ -43,25 +46,54 @@ class SummaryTotals(BaseModel):
 class AwardSummary(BaseModel):
     year: int
     unit: UnitRef
+    as_of: date | None = Field(
+        default=None,
+        description="The day whose structure names the unit and the issuers: the statistics "
+        "year's end (30/09) unless asked otherwise",
+    )
+    covers: list[UnitRef] = Field(
+        default_factory=list,
+        description="For a unit made after the year: the predecessors whose awards are summed "
+        "(named as they were); empty when the awards are the unit's own",
+    )
+    unattributed: list[UnitRef] = Field(
+        default_factory=list,
+        description="Predecessors split between several successors: not counted, their share "
+        "is unknown",
+    )
+    note: str | None = Field(default=None, description="Says the above in a sentence")
     include_all: bool
     rows: list[SummaryRow]
     totals: SummaryTotals
 
 
 def summarise(
-    session: Session, actor: Actor, year: int, unit_id: int | None, *, include_all: bool = False
+    session: Session,
+    actor: Actor,
+    year: int,
+    unit_id: int | None,
+    *,
+    include_all: bool = False,
+    as_of: date | None = None,
+    lang: str = "vi",
 ) -> AwardSummary:
+    """Names as of the year's end (or `as_of`); a unit made after the year sums the awards
+    of its predecessors (services/succession) and says so."""
     authorize(actor, "awards.read")
     unit = unit_in_scope(session, actor, unit_id if unit_id is not None else actor.unit_id)  # type: ignore[arg-type]
+    year_end = bounds(year, 4)[1]
+    day = as_of or year_end
+    cov = coverage(session, unit.id, year_end)  # type: ignore[arg-type]
+    # The subtree as it stood at the year's end: offices moved since still count where they sat.
+    tree = {*cov.units, *descendants(parents_on(session, year_end), cov.units)}
     collective = col(Award.recipient_unit_id).is_not(None)
     stmt = (
         select(Decision.issuer_id, Award.award_type_id, collective, Award.is_external, func.count())
         .join(Decision, Decision.id == Award.decision_id)
-        .join(Unit, Unit.id == Award.unit_id)
         .where(
             Award.year == year,
             col(Award.revoked_at).is_(None),
-            col(Unit.path).startswith(unit.path),
+            col(Award.unit_id).in_(tree),
         )
         .group_by(Decision.issuer_id, Award.award_type_id, collective, Award.is_external)
     )
@@ -71,6 +103,7 @@ def summarise(
         u.id: u
         for u in session.exec(select(Unit).where(col(Unit.id).in_({g[0] for g in grouped}))).all()
     }
+    names = refs_on(session, {*issuers, unit.id, *cov.units, *cov.unattributed}, day)  # type: ignore[arg-type]
     rows = []
     for issuer_id, type_id, is_collective, external, count in grouped:
         award_type = types[type_id]
@@ -86,7 +119,7 @@ def summarise(
                     not is_collective,
                 ),
                 SummaryRow(
-                    issuer=UnitRef.model_validate(issuers[issuer_id]),
+                    issuer=names[issuer_id],
                     award_type=AwardTypeRef.model_validate(award_type),
                     recipient_kind=RecipientKind.collective
                     if is_collective
@@ -98,9 +131,17 @@ def summarise(
         )
     ordered = [r for _, r in sorted(rows, key=lambda pair: pair[0])]
     total = sum(r.count for r in ordered)
+    covers = [names[u] for u in cov.units] if cov.inherited else []
+    unattributed = [names[u] for u in cov.unattributed]
     return AwardSummary(
         year=year,
-        unit=UnitRef.model_validate(unit),
+        unit=names[unit.id],  # type: ignore[index]
+        as_of=day,
+        covers=covers,
+        unattributed=unattributed,
+        note=succession_note(
+            "Summed from the predecessor units: {units}", covers, unattributed, lang
+        ),
         include_all=include_all,
         rows=ordered,
         totals=SummaryTotals(
@@ -180,6 +221,8 @@ def to_docx(summary: AwardSummary, *, today: date) -> bytes:
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     sub = doc.add_paragraph(f"của {summary.unit.name}")
     sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if summary.note:  # a successor's year before it existed: whose awards these are
+        doc.add_paragraph(summary.note).runs[0].italic = True
     external = [r for r in summary.rows if r.external]
     internal = [r for r in summary.rows if not r.external]
     doc.add_heading("I. Khen thưởng tập thể, cá nhân ngoài ngành", level=2)
@@ -230,7 +273,7 @@ def to_xlsx(summary: AwardSummary) -> bytes:
         sheet, [f"TỔNG HỢP KHEN THƯỞNG NĂM {summary.year} — {summary.unit.name}"]
     )
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append([])
+    spreadsheets.append_row(sheet, [summary.note] if summary.note else [])
     sheet.append(TABLE_HEADER)
     for cell in sheet[3]:
         cell.font = Font(bold=True, color="FFFFFF")

@@ -23,6 +23,7 @@ from app.services.reports import catalogue, periods
 from app.services.reports.exports import META_SHEET, TEMPLATE_SHEET
 from app.services.reports.reports import evaluate_report, history_values, values_of
 from app.services.scope import Actor, authorize, in_subtree
+from app.services.succession import reporting_issue
 
 UNIT_HEADERS = ("unit", "unit_code", "mã đơn vị")
 PERIOD_HEADERS = ("period", "kỳ", "ky")
@@ -283,6 +284,8 @@ def import_rows(
             reject(row, "unit", "Unknown unit code")
         if period is None:
             reject(row, "period", "Unknown period code")
+        elif unit is not None and (issue := reporting_issue(session, unit, period.ends_on)):
+            reject(row, "unit", issue.message, **issue.params)  # the rule of create_report
         key = (row.unit, row.period)
         if key in seen:
             reject(row, "unit", "Duplicate of row {row}", row=seen[key])

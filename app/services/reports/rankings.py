@@ -6,7 +6,7 @@ offices share a rank (1, 1, 3). Only approved figures rank unless a preview is a
 
 from datetime import date
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy.orm import Bundle
 from sqlmodel import Session, col, select
 
@@ -18,6 +18,8 @@ from app.services.levels import reviewed_by_parent, reviewed_by_parent_clause
 from app.services.reports import catalogue, evaluation, periods, targets
 from app.services.reports.reports import local_date, values_of
 from app.services.scope import Actor, authorize, unit_in_scope
+from app.services.succession import coverage, descendants, parents_on, succession_note
+from app.services.unit_history import refs_on
 
 
 class RankingItem(BaseModel):
@@ -35,6 +37,20 @@ class RankingItem(BaseModel):
 class Ranking(BaseModel):
     period: PeriodPublic
     parent: UnitRef
+    as_of: date = Field(
+        description="The day whose structure names the offices and says which sit under the "
+        "parent: the period's end unless asked otherwise"
+    )
+    covers: list[UnitRef] = Field(
+        default_factory=list,
+        description="When the parent did not exist at the period's end: the predecessors whose "
+        "offices are ranked in its place (named as they were)",
+    )
+    unattributed: list[UnitRef] = Field(
+        default_factory=list,
+        description="Predecessors split between several successors: their offices are not ranked",
+    )
+    note: str | None = Field(default=None, description="Says the above in a sentence")
     preview: bool
     approved_only: bool
     # How many offices were ranked; an office's own user sees only its own row among them.
@@ -84,9 +100,12 @@ def ranking(
     parent_id: int | None = None,
     *,
     preview: bool = False,
+    as_of: date | None = None,
+    lang: str = "vi",
 ) -> Ranking:
     authorize(actor, "reports.read")
     period = periods.get_by_code(session, period_code)
+    day = as_of or period.ends_on
     own_office = _own_office(session, actor) if parent_id is None else None
     # An office ranks among its siblings: it sees its rank and how many were ranked, not
     # the others' figures, which lie outside its scope.
@@ -96,6 +115,10 @@ def ranking(
         else _parent(session, actor, parent_id)
     )
     assert parent is not None
+    # Which offices rank: those under the parent in the tree of `day`; a parent made after
+    # the period ranks its predecessors' offices as they were.
+    cov = coverage(session, parent.id, period.ends_on)  # type: ignore[arg-type]
+    offices = descendants(parents_on(session, day), cov.units)
     cat = catalogue.load(session)
     # The few columns a ranking shows, not whole entities: hundreds of rows at national level.
     stmt = (
@@ -106,8 +129,10 @@ def ranking(
         .join(Unit, Unit.id == Report.unit_id)
         .where(
             Report.period_id == period.id,
-            col(Unit.path).startswith(parent.path),
-            Unit.id != parent.id,
+            col(Unit.id).in_(offices),
+            # Only the offices alive at the period's end rank (an ended one hands its year over).
+            col(Unit.valid_to).is_(None) | (col(Unit.valid_to) >= period.ends_on),
+            col(Unit.valid_from).is_(None) | (col(Unit.valid_from) <= period.ends_on),
         )
     )
     if not preview:
@@ -116,6 +141,7 @@ def ranking(
     vals = values_of(session, cat, [r.id for r, _ in rows])  # type: ignore[misc]
     table = targets.table_for_year(session, period.year)
     codes = [code for code, _, _ in cat.indicators]
+    names = refs_on(session, [u.id for _, u in rows], day)  # type: ignore[misc]
     scored = []
     for report, unit in rows:
         scope = {**vals[report.id], **evaluation.derive(cat, vals[report.id])}  # type: ignore[index]
@@ -129,14 +155,14 @@ def ranking(
         )  # type: ignore[operator]
         key = (met, *[rates[c] if rates[c] is not None else -1.0 for c in codes])
         scored.append((key, report, unit, rates, goal, met))
-    scored.sort(key=lambda s: (tuple(-k for k in s[0]), s[2].name))
+    scored.sort(key=lambda s: (tuple(-k for k in s[0]), names[s[2].id].name))
     items: list[RankingItem] = []
     for position, (key, report, unit, rates, goal, met) in enumerate(scored, start=1):
         rank = items[-1].rank if items and scored[position - 2][0] == key else position
         items.append(
             RankingItem(
                 rank=rank,
-                unit=UnitRef.model_validate(unit),
+                unit=names[unit.id],
                 indicators=rates,
                 targets=goal,
                 attainment={c: evaluation.points(rates[c], goal[c]) for c in codes},
@@ -147,9 +173,18 @@ def ranking(
             )
         )
     visible = [i for i in items if own_office is None or i.unit.id == own_office.id]
+    shown = refs_on(session, [parent.id, *cov.units, *cov.unattributed], day)  # type: ignore[list-item]
+    covers = [shown[u] for u in cov.units] if cov.inherited else []
+    unattributed = [shown[u] for u in cov.unattributed]
     return Ranking(
         period=periods.to_public(period),
-        parent=UnitRef.model_validate(parent),
+        parent=shown[parent.id],  # type: ignore[index]
+        as_of=day,
+        covers=covers,
+        unattributed=unattributed,
+        note=succession_note(
+            "Ranked from the predecessor units' offices: {units}", covers, unattributed, lang
+        ),
         preview=preview,
         approved_only=not preview,
         ranked=len(items),

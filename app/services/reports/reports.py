@@ -14,7 +14,6 @@ from app.core.types import utcnow
 from app.models.periods import Period
 from app.models.reports import (
     EDITABLE,
-    EarlierValues,
     Report,
     ReportCreate,
     ReportDetail,
@@ -32,47 +31,23 @@ from app.services.common import bump, check_version, page
 from app.services.levels import reports_figures
 from app.services.reports import catalogue, evaluation, periods, targets
 from app.services.reports.catalogue import Catalogue
+from app.services.reports.predecessors import (
+    earlier_values,
+    named_at_period_end,
+    predecessor_reports,
+    with_predecessors,
+)
+from app.services.reports.values import ValuesMap, values_of
 from app.services.scope import Actor, authorize, in_subtree, may, unit_in_scope
+from app.services.succession import reporting_issue
 from app.services.units import unit_ref
 
-ValuesMap = dict[str, int]
-
-
 # ---- reading -------------------------------------------------------------------------------
-
-
-def values_of(session: Session, cat: Catalogue, report_ids: Iterable[int]) -> dict[int, ValuesMap]:
-    ids = list(report_ids)
-    out: dict[int, ValuesMap] = {i: {} for i in ids}
-    for chunk in (ids[i : i + 900] for i in range(0, len(ids), 900)):
-        rows = session.connection().execute(  # plain rows: no ORM step for thousands of them
-            select(ReportValue.report_id, ReportValue.metric_id, ReportValue.value).where(
-                col(ReportValue.report_id).in_(chunk)
-            )
-        )
-        for report_id, metric_id, value in rows:
-            code = cat.codes.get(metric_id)
-            if code:
-                out[report_id][code] = value
-    return out
 
 
 def neighbour_codes(period: Period) -> tuple[str | None, str]:
     """The previous quarter of the same year, and the previous year's Q4."""
     return periods.previous_code(period.year, period.quarter), periods.code_for(period.year - 1, 4)
-
-
-def values_in(
-    session: Session, cat: Catalogue, unit_id: int, codes: list[str]
-) -> dict[str, ValuesMap]:
-    """One office's input values in the given periods, by period code."""
-    rows = session.exec(
-        select(Report.id, Period.code)
-        .join(Period, Period.id == Report.period_id)
-        .where(Report.unit_id == unit_id, col(Period.code).in_(codes))
-    ).all()
-    vals = values_of(session, cat, [r[0] for r in rows])
-    return {code: vals[report_id] for report_id, code in rows}
 
 
 def history_values(
@@ -90,7 +65,10 @@ def history_values(
         .where(col(Report.unit_id).in_(units), col(Period.code).in_(codes))
     ).all()
     vals = values_of(session, cat, [r[0] for r in rows])
-    return {(unit_id, code): vals[report_id] for report_id, unit_id, code in rows}
+    found = {(unit_id, code): vals[report_id] for report_id, unit_id, code in rows}
+    return with_predecessors(
+        session, cat, {(u, c) for u, p in keys for c in neighbour_codes(p) if c}, found
+    )
 
 
 def evaluate_report(
@@ -161,6 +139,7 @@ def _publish_many(
     tables: dict[int, targets.TargetTable] = {}
     closed = [(p.id, u.id) for _, u, p in rows if p.status != "open"]
     excepted = periods.exceptions_among(session, closed)
+    names = named_at_period_end(session, [(u.id, p) for _, u, p in rows])  # type: ignore[misc]
     out = []
     for report, unit, period in rows:
         if period.year not in tables:
@@ -178,7 +157,7 @@ def _publish_many(
                 lang,
                 writable,
                 allowed_actions(actor, report, writable),
-            )  # type: ignore[index]
+            ).model_copy(update={"unit": names[(unit.id, period.ends_on)]})  # type: ignore[index]
         )
     return out
 
@@ -282,21 +261,8 @@ def _detail(
         **public.model_dump(),
         **earlier_values(session, cat, unit, period).model_dump(),
         history=[ReportEventPublic.model_validate(e) for e in events],
+        predecessor_reports=predecessor_reports(session, actor, cat, unit, period),
         changes_since_previous_submission=changes,
-    )
-
-
-def earlier_values(session: Session, cat: Catalogue, unit: Unit, period: Period) -> EarlierValues:
-    """Beside each field the clerk sees last quarter and the same quarter a year earlier, on the
-    report's page and on the blank form alike (one rule: figures add up within a statistics
-    year, so a Q1 has no last quarter)."""
-    prev_code = periods.previous_code(period.year, period.quarter)
-    prev_year_code = periods.code_for(period.year - 1, period.quarter)
-    earlier = values_in(session, cat, unit.id, [c for c in (prev_code, prev_year_code) if c])  # type: ignore[arg-type]
-    return EarlierValues(
-        previous_quarter=earlier.get(prev_code) if prev_code else None,
-        same_quarter_last_year=earlier.get(prev_year_code),
-        year_end=period.quarter == 4,
     )
 
 
@@ -402,6 +368,8 @@ def create_report(
     cat = catalogue.load(session)
     unit = _reporting_unit(session, actor, data.unit_id)
     period = _period(session, data.period)
+    if (issue := reporting_issue(session, unit, period.ends_on)) is not None:
+        raise Invalid(issue)  # a period is reported by the units alive on its last day
     check_codes(cat, data.values)
     existing = session.exec(
         select(Report.id).where(Report.unit_id == unit.id, Report.period_id == period.id)

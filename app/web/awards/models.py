@@ -202,6 +202,10 @@ class SummaryTotals(ApiModel):
 class Summary(ApiModel):
     year: int
     unit: UnitRef
+    as_of: date | None = None  # whose structure names the units (the API decides)
+    covers: list[UnitRef] = []
+    unattributed: list[UnitRef] = []
+    note: str | None = None  # the API's sentence about predecessors, printed as is
     include_all: bool = False
     rows: list[SummaryRow] = []
     totals: SummaryTotals = Field(default_factory=SummaryTotals)

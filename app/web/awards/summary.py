@@ -2,6 +2,7 @@
 year's legal regime), and the annual award summary with its .docx / .xlsx downloads."""
 
 import asyncio
+from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
@@ -108,7 +109,17 @@ def _summary_params(request: Request, year: int) -> dict[str, Any]:
         "year": year,
         "unit_id": digits(params.get("unit_id")),
         "include_all": "true" if params.get("include_all") in ("1", "on", "true") else None,
+        "as_of": as_of.isoformat() if (as_of := _as_of(params.get("as_of"))) else None,
     }
+
+
+def _as_of(raw: str | None) -> date | None:
+    """The day of the date picker (ISO, as <input type=date> sends it); empty or unreadable:
+    none, and the API names the units as of the year's end."""
+    try:
+        return date.fromisoformat((raw or "").strip()[:10])
+    except ValueError:
+        return None
 
 
 @router.get("/summary")

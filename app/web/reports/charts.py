@@ -7,6 +7,7 @@ geometry is plain arithmetic on the API's rates."""
 import asyncio
 import math
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -19,7 +20,7 @@ from app.web.i18n import gettext
 from app.web.reports import client as reports_client
 from app.web.reports import common as fig
 from app.web.reports.common import period_code, short_unit_name
-from app.web.reports.models import Indicator, Period, Ranking, Report
+from app.web.reports.models import Indicator, Period, Ranking, TrendPoint
 from app.web.templating import render
 
 router = APIRouter()
@@ -166,6 +167,15 @@ def bar_chart(ranking: Ranking, indicators: list[Indicator]) -> BarChart:
     )
 
 
+def as_of_param(raw: str | None) -> date | None:
+    """The day of the date picker (ISO, as <input type=date> sends it); empty or unreadable:
+    none, and the API names the offices as of the period's end."""
+    try:
+        return date.fromisoformat((raw or "").strip()[:10])
+    except ValueError:
+        return None
+
+
 def _ranking_period(periods: list[Period], asked: str | None) -> Period | None:
     if asked:
         return next((p for p in periods if p.code == asked), None)
@@ -179,6 +189,7 @@ async def rankings(request: Request, api: ApiDep, me: CurrentUser) -> Response:
     params = request.query_params
     preview = params.get("preview") in ("1", "true", "on")
     parent_id = digits(params.get("parent_id"))
+    as_of = as_of_param(params.get("as_of"))
     periods, indicators = await asyncio.gather(
         reports_client.periods(api), reports_client.indicators(api)
     )
@@ -188,6 +199,7 @@ async def rankings(request: Request, api: ApiDep, me: CurrentUser) -> Response:
         "period": period,
         "preview": preview,
         "parent_id": parent_id,
+        "as_of": as_of,
         "indicators": indicators,
         "ranking": None,
         "chart": None,
@@ -196,7 +208,7 @@ async def rankings(request: Request, api: ApiDep, me: CurrentUser) -> Response:
     }
     if period is not None:
         ranking = await reports_client.ranking(
-            api, period.code, preview=preview, parent_id=parent_id
+            api, period.code, preview=preview, parent_id=parent_id, as_of=as_of
         )
         context["ranking"] = ranking
         context["chart"] = bar_chart(ranking, indicators) if ranking.items else None
@@ -250,7 +262,7 @@ class LineChart:
     labelled: bool
 
 
-def line_chart(reports: list[Report], indicators: list[Indicator]) -> LineChart:
+def line_chart(reports: list[TrendPoint], indicators: list[Indicator]) -> LineChart:
     ordered = sorted(reports, key=lambda r: r.period)
     codes = [i.code for i in indicators]
     series = {code: SERIES_CLASSES[n % len(SERIES_CLASSES)] for n, code in enumerate(codes)}
@@ -321,14 +333,15 @@ def line_chart(reports: list[Report], indicators: list[Indicator]) -> LineChart:
 @router.get("/units/{unit_id:int}/trend")
 async def unit_trend(request: Request, unit_id: int, api: ApiDep, _me: CurrentUser) -> Response:
     """The unit page's section (loaded by htmx): empty when the unit has no figures."""
-    reports, indicators = await asyncio.gather(
-        reports_client.all_reports(api, unit_id=unit_id), reports_client.indicators(api)
+    found, indicators = await asyncio.gather(
+        reports_client.trend(api, unit_id), reports_client.indicators(api)
     )
-    if not reports:
+    if not found.points:
         return Response("", media_type="text/html")
-    ordered = sorted(reports, key=lambda r: r.period)
+    ordered = sorted(found.points, key=lambda p: p.period)
     context = {
-        "reports": ordered,
+        "points": ordered,
+        "unattributed": found.unattributed,
         "indicators": indicators,
         "chart": line_chart(ordered, indicators),
         "unit_id": unit_id,

@@ -2,6 +2,7 @@
 rankings, completeness, targets, and the files (template, export, import)."""
 
 import re
+from datetime import date
 from typing import Any
 
 import httpx
@@ -21,6 +22,7 @@ from app.web.reports.models import (
     Report,
     ReportDetail,
     Targets,
+    Trend,
     Validation,
 )
 
@@ -82,6 +84,11 @@ async def all_reports(api: Api, **filters: Any) -> list[Report]:
     return await api.fetch_all(Report, "/reports", most=MAX_REPORTS, **filters)
 
 
+async def trend(api: Api, unit_id: int) -> Trend:
+    """The unit's figures period by period, its predecessors' summed before it existed."""
+    return await api.fetch(Trend, "/trends", unit_id=unit_id)
+
+
 async def report_for(api: Api, unit_id: int, period_code: str) -> Report | None:
     page = await reports(api, limit=1, unit_id=unit_id, period=period_code)
     return page.items[0] if page.items else None
@@ -128,7 +135,12 @@ async def completeness(api: Api, period_code: str, parent_id: int | None = None)
 
 
 async def ranking(
-    api: Api, period_code: str, *, preview: bool = False, parent_id: int | None = None
+    api: Api,
+    period_code: str,
+    *,
+    preview: bool = False,
+    parent_id: int | None = None,
+    as_of: date | None = None,
 ) -> Ranking:
     return await api.fetch(
         Ranking,
@@ -136,6 +148,7 @@ async def ranking(
         period=period_code,
         preview="true" if preview else None,
         parent_id=parent_id,
+        as_of=as_of.isoformat() if as_of else None,
     )
 
 

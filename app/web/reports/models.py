@@ -237,10 +237,33 @@ class RankingItem(ApiModel):
 class Ranking(ApiModel):
     period: Period
     parent: UnitRef
+    as_of: date | None = None  # whose structure names the offices (the API decides)
+    covers: list[UnitRef] = []
+    unattributed: list[UnitRef] = []
+    note: str | None = None  # the API's sentence about predecessors, printed as is
     preview: bool = False
     approved_only: bool = True
     ranked: int = 0  # offices ranked; an office's own user gets only its own row
     items: list[RankingItem]
+
+
+class TrendPoint(ApiModel):
+    """A period of a unit's trend: its own report, or its predecessors' inputs summed (the
+    API computes the rates from the sums; the page only draws them)."""
+
+    period: str
+    indicators: dict[str, float | None]
+    targets: dict[str, float | None] = {}
+    attainment: dict[str, float | None] = {}
+    report_ids: list[int] = []
+    status: str | None = None  # the unit's own report's; none for a sum
+    approved: bool = True
+    summed_from: list[UnitRef] = []
+
+
+class Trend(ApiModel):
+    points: list[TrendPoint] = []
+    unattributed: list[UnitRef] = []
 
 
 class TargetRow(ApiModel):

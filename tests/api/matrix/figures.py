@@ -307,6 +307,17 @@ ROWS: list[Op] = [
     ),
     Op(
         "GET",
+        "/trends",
+        ALL,
+        200,
+        action="reports.read",
+        needs=FIGURES,
+        target=home_unit_id,
+        target_in="query",
+        request=lambda ctx: {"params": {"unit_id": ctx.target}},
+    ),
+    Op(
+        "GET",
         "/completeness",
         ALL,
         200,

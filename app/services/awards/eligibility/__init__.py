@@ -17,6 +17,7 @@ from app.services.awards.eligibility import regime_2003, regime_2022, texts
 from app.services.awards.eligibility.common import Rule
 from app.services.levels import reports_figures
 from app.services.scope import Actor, authorize, unit_in_scope
+from app.services.unit_history import refs_on
 
 T = TypeVar("T")
 OUTSIDE = "Not assessed: a person or unit outside the sector"
@@ -149,7 +150,7 @@ def evaluate(
     scope = unit_in_scope(session, actor, unit_id if unit_id is not None else actor.unit_id)  # type: ignore[arg-type]
     facts = facts_module.load(session, year, scope)
     rules = rules_for(year, award_type, recipient)
-    units = {u.id: UnitRef.model_validate(u) for u in facts.units.values()}
+    units = refs_on(session, list(facts.units), facts.year_end())  # named as they were
     candidates: list[Candidate] = []
     if recipient == RecipientKind.individual:
         for pid, person in facts.people.items():
@@ -160,10 +161,10 @@ def evaluate(
                     person=PersonRef(
                         id=pid,
                         full_name=person.full_name,
-                        unit=units[person.unit_id],
+                        unit=units[facts.unit_of[pid]],
                         is_external=False,
                     ),
-                    unit=units[person.unit_id],
+                    unit=units[facts.unit_of[pid]],
                     eligible=verdict,
                     holds=facts.has_award(pid, award_type.code, year),
                     criteria=results,

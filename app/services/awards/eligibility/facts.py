@@ -6,12 +6,14 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
+from app.models.assignments import PersonAssignment
 from app.models.awards import Award, AwardType
 from app.models.facts import Assessment, Initiative, InitiativeAuthor
 from app.models.people import Person
 from app.models.periods import Period
 from app.models.reports import Report, ReportStatus
 from app.models.units import Unit
+from app.services import succession
 from app.services.levels import reports_figures
 from app.services.reports import catalogue, evaluation, targets
 from app.services.reports.reports import values_of
@@ -24,6 +26,7 @@ class Facts:
     year: int
     scope: Unit
     people: dict[int, Person] = field(default_factory=dict)
+    unit_of: dict[int, int] = field(default_factory=dict)  # person -> their unit at year end
     units: dict[int, Unit] = field(default_factory=dict)
     staff: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))  # unit -> people
     assessments: dict[tuple[int, int], Assessment] = field(default_factory=dict)  # (person, year)
@@ -48,18 +51,43 @@ class Facts:
         return date(self.year, 12, 31)
 
 
+def _people_on(session: Session, unit_ids: list[int], day: date) -> list[tuple[Person, int]]:
+    """Active people with their unit on `day`: by their dated assignment, or, for a person
+    recorded without one, by their unit."""
+    held = (
+        select(Person, PersonAssignment.unit_id)
+        .join(PersonAssignment, PersonAssignment.person_id == Person.id)
+        .where(
+            col(PersonAssignment.unit_id).in_(unit_ids),
+            col(PersonAssignment.valid_from).is_(None) | (PersonAssignment.valid_from <= day),
+            col(PersonAssignment.valid_to).is_(None) | (PersonAssignment.valid_to >= day),
+            Person.is_active == True,  # noqa: E712
+        )
+    )
+    unassigned = select(Person, Person.unit_id).where(
+        col(Person.unit_id).in_(unit_ids),
+        Person.is_active == True,  # noqa: E712
+        ~select(PersonAssignment.id).where(PersonAssignment.person_id == Person.id).exists(),
+    )
+    return [*session.exec(held).all(), *session.exec(unassigned).all()]  # type: ignore[list-item]
+
+
 def load(session: Session, year: int, scope: Unit) -> Facts:
     facts = Facts(year=year, scope=scope)
+    # The scope as it stood at the year's end (a successor stands for its predecessors), and
+    # the people assigned to it that day: a restructuring or a transfer since does not take a
+    # year's candidates away from the unit they served.
+    day = facts.year_end()
+    roots = succession.coverage(session, scope.id, day).units  # type: ignore[arg-type]
+    ids_then = set(roots) | succession.descendants(succession.parents_on(session, day), roots)
     units = session.exec(
-        select(Unit).where(col(Unit.path).startswith(scope.path), col(Unit.is_external).is_(False))
+        select(Unit).where(col(Unit.id).in_(ids_then), col(Unit.is_external).is_(False))
     ).all()
     facts.units = {u.id: u for u in units}  # type: ignore[misc]
-    people = session.exec(
-        select(Person).where(col(Person.unit_id).in_(list(facts.units)), Person.is_active == True)  # noqa: E712
-    ).all()
-    facts.people = {p.id: p for p in people}  # type: ignore[misc]
-    for p in people:
-        facts.staff[p.unit_id].append(p.id)  # type: ignore[arg-type]
+    for person, unit_id in _people_on(session, list(facts.units), day):
+        facts.people[person.id] = person  # type: ignore[index]
+        facts.unit_of[person.id] = unit_id  # type: ignore[index]
+        facts.staff[unit_id].append(person.id)  # type: ignore[arg-type]
     ids = list(facts.people)
     first = year - HISTORY_YEARS
     for a in session.exec(
