@@ -111,6 +111,14 @@ def test_a_decision_names_its_issuer_as_of_its_signing_day(api, dated):
     assert decision["issuer"]["name"] == "Tổng cục THADS"  # not the Cục Quản lý it became
     listed = api.get("/api/v1/decisions", params={"year": 2022}, headers=w.headers("admin_vl"))
     assert [d["issuer"]["name"] for d in listed.json()["items"]] == ["Tổng cục THADS"]
+    # The award lists too: its issuer, its unit and its recipient as on the signing day.
+    awards = api.get("/api/v1/awards", params={"year": 2022}, headers=w.headers("admin_vl"))
+    named = [
+        (a["decision"]["issuer"]["name"], a["unit"]["name"], a["recipient_unit"]["name"])
+        for a in awards.json()["items"]
+    ]
+    then = "Chi cục THADS huyện Giồng Trôm"  # renamed in 2023
+    assert named == [("Tổng cục THADS", then, then)]
 
 
 def test_the_summary_names_units_as_of_the_years_end_or_as_of(api, dated):
