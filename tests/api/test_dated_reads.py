@@ -180,3 +180,22 @@ def test_a_period_is_reported_by_the_units_alive_on_its_last_day(api, session, d
     assert [(e["field"], e["message"]) for e in imported.json()["errors"]] == [
         ("rows.1.unit", issue["message"])
     ]
+
+
+def test_the_completeness_board_expects_the_offices_of_the_periods_end(api, dated):
+    """A past period's board lists the offices that stood under the parent at its end, named as
+    they were; a successor's board of a period before it existed lists its predecessors'."""
+    w = dated
+
+    def board(parent: str) -> list[str]:
+        r = api.get(
+            "/api/v1/completeness",
+            params={"period": "2022-Q4", "parent_id": w.unit_id(parent)},
+            headers=w.headers("admin_vl"),
+        )
+        assert r.status_code == 200, r.text
+        return sorted(i["unit"]["name"] for i in r.json()["items"])
+
+    then = ["Chi cục THADS huyện Giồng Trôm", "Chi cục THADS huyện Thạnh Phú"]
+    assert board("CUC_A") == then
+    assert board("THADS_VL") == sorted([*then, "Chi cục THADS huyện Càng Long"])
