@@ -10,13 +10,13 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
+from app.demo.people import add_users
 from app.models.levels import LevelCode
 from app.models.people import Gender, PersonCreate
 from app.models.restructurings import Restructuring, RestructuringPlan
 from app.models.units import Unit, UnitCreate
-from app.models.users import Role, UserCreate
+from app.models.users import Role
 from app.services import people, units
-from app.services.accounts import users
 from app.services.restructuring import plans
 from app.services.scope import Actor
 
@@ -189,16 +189,4 @@ NEW_USERS: list[tuple[str, str, Role, str]] = [
 
 def create_users(session: Session, actor: Actor, password: str) -> int:
     ids = {u.code: u.id for u in session.exec(select(Unit)).all()}
-    for username, full_name, role, code in NEW_USERS:
-        users.create_user(
-            session,
-            actor,
-            UserCreate(
-                username=username,
-                full_name=full_name,
-                role=role,
-                unit_id=ids[code],
-                password=password,
-            ),
-        )
-    return len(NEW_USERS)
+    return add_users(session, actor, NEW_USERS, ids, password)  # type: ignore[arg-type]

@@ -6,7 +6,7 @@ from datetime import date
 from sqlmodel import Session, func, select
 
 from app.demo import awards, campaigns, figures, later
-from app.demo.people import external_people, internal_staff
+from app.demo.people import add_users, external_people, internal_staff
 from app.demo.units import CUC, DISTRICTS, HIERARCHY, external_units
 from app.models.awards import Award, Decision
 from app.models.campaigns import Campaign
@@ -15,9 +15,8 @@ from app.models.periods import Period
 from app.models.reports import Report
 from app.models.restructurings import Restructuring
 from app.models.units import Unit, UnitCreate
-from app.models.users import Role, User, UserCreate
+from app.models.users import Role, User
 from app.services import levels, people, units
-from app.services.accounts import users
 from app.services.awards import catalogue as award_catalogue
 from app.services.reports import catalogue
 from app.services.scope import Actor
@@ -74,18 +73,7 @@ def load(session: Session, today: date | None = None) -> dict[str, int]:
             is_demo=True,
         )
         count += 1
-    for username, full_name, role, unit_code in DEMO_USERS:
-        users.create_user(
-            session,
-            actor,
-            UserCreate(
-                username=username,
-                full_name=full_name,
-                role=role,
-                unit_id=ids[unit_code],
-                password=DEMO_PASSWORD,
-            ),
-        )
+    add_users(session, actor, DEMO_USERS, ids, DEMO_PASSWORD)
     catalogue.ensure_catalogue(session)
     award_catalogue.ensure_award_types(session)
     figures_loaded = figures.load(session)

@@ -6,8 +6,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from sqlmodel import Session
+
 from app.demo.units import CUC, DISTRICTS
 from app.models.people import Gender
+from app.models.users import Role, UserCreate
+from app.services.accounts import users
+from app.services.scope import Actor
 
 FAMILY = [
     "Nguyễn",
@@ -202,3 +207,26 @@ def external_people() -> Iterator[DemoPerson]:
                 None,
                 True,
             )
+
+
+def add_users(
+    session: Session,
+    actor: Actor,
+    rows: list[tuple[str, str, Role, str]],
+    unit_ids: dict[str, int],
+    password: str,
+) -> int:
+    """The demo's logins: (username, full name, role, unit code), all with `password`."""
+    for username, full_name, role, code in rows:
+        users.create_user(
+            session,
+            actor,
+            UserCreate(
+                username=username,
+                full_name=full_name,
+                role=role,
+                unit_id=unit_ids[code],
+                password=password,
+            ),
+        )
+    return len(rows)

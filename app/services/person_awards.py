@@ -3,9 +3,6 @@ wherever they were when awarded, each with its unit (and its issuer) named as th
 decision's signing date. Whoever sees the person (their current unit is in the caller's scope)
 sees all of it; an award of a unit outside that scope is read-only for them (no `revoke`)."""
 
-from collections import defaultdict
-from datetime import date
-
 from sqlmodel import Session, col, select
 
 from app.models.awards import Award, AwardPublic, Decision
@@ -14,7 +11,6 @@ from app.services.awards.awards import publish_awards
 from app.services.common import page
 from app.services.people import get_person
 from app.services.scope import Actor, authorize
-from app.services.unit_history import refs_on
 
 
 def person_awards(
@@ -48,22 +44,14 @@ def person_awards(
 def _as_signed(
     session: Session, actor: Actor, rows: list[Award], published: list[AwardPublic]
 ) -> list[AwardPublic]:
-    """Units and issuers named as on each decision's signing date (one query per date)."""
-    by_day: dict[date, set[int]] = defaultdict(set)
-    for pub in published:
-        by_day[pub.decision.signed_on] |= {pub.unit.id, pub.decision.issuer.id}
-    names = {day: refs_on(session, ids, day) for day, ids in by_day.items()}
+    """Units are named as on each decision's signing date by `publish_awards`; an award of a
+    unit outside the caller's scope is read-only for them."""
     paths = dict(
         session.exec(
             select(Unit.id, Unit.path).where(col(Unit.id).in_({a.unit_id for a in rows}))
         ).all()
     )
-    out = []
-    for award, pub in zip(rows, published, strict=True):
-        then = names[pub.decision.signed_on]
-        decision = pub.decision.model_copy(update={"issuer": then[pub.decision.issuer.id]})
-        update = {"unit": then[pub.unit.id], "decision": decision}
-        if not actor.sees(paths[award.unit_id]):
-            update["allowed_actions"] = []
-        out.append(pub.model_copy(update=update))
-    return out
+    return [
+        pub if actor.sees(paths[award.unit_id]) else pub.model_copy(update={"allowed_actions": []})
+        for award, pub in zip(rows, published, strict=True)
+    ]

@@ -111,6 +111,14 @@ def test_a_decision_names_its_issuer_as_of_its_signing_day(api, dated):
     assert decision["issuer"]["name"] == "Tổng cục THADS"  # not the Cục Quản lý it became
     listed = api.get("/api/v1/decisions", params={"year": 2022}, headers=w.headers("admin_vl"))
     assert [d["issuer"]["name"] for d in listed.json()["items"]] == ["Tổng cục THADS"]
+    # The award lists too: its issuer, its unit and its recipient as on the signing day.
+    awards = api.get("/api/v1/awards", params={"year": 2022}, headers=w.headers("admin_vl"))
+    named = [
+        (a["decision"]["issuer"]["name"], a["unit"]["name"], a["recipient_unit"]["name"])
+        for a in awards.json()["items"]
+    ]
+    then = "Chi cục THADS huyện Giồng Trôm"  # renamed in 2023
+    assert named == [("Tổng cục THADS", then, then)]
 
 
 def test_the_summary_names_units_as_of_the_years_end_or_as_of(api, dated):
@@ -172,3 +180,22 @@ def test_a_period_is_reported_by_the_units_alive_on_its_last_day(api, session, d
     assert [(e["field"], e["message"]) for e in imported.json()["errors"]] == [
         ("rows.1.unit", issue["message"])
     ]
+
+
+def test_the_completeness_board_expects_the_offices_of_the_periods_end(api, dated):
+    """A past period's board lists the offices that stood under the parent at its end, named as
+    they were; a successor's board of a period before it existed lists its predecessors'."""
+    w = dated
+
+    def board(parent: str) -> list[str]:
+        r = api.get(
+            "/api/v1/completeness",
+            params={"period": "2022-Q4", "parent_id": w.unit_id(parent)},
+            headers=w.headers("admin_vl"),
+        )
+        assert r.status_code == 200, r.text
+        return sorted(i["unit"]["name"] for i in r.json()["items"])
+
+    then = ["Chi cục THADS huyện Giồng Trôm", "Chi cục THADS huyện Thạnh Phú"]
+    assert board("CUC_A") == then
+    assert board("THADS_VL") == sorted([*then, "Chi cục THADS huyện Càng Long"])

@@ -71,6 +71,7 @@ def pages_for(page: Page, role: str) -> list[tuple[str, str]]:
         found.append(("figures form", "/reports/new"))
     else:
         found += [("new campaign", "/campaigns/new"), ("new decision", "/decisions/new")]
+        found += [("restructurings", "/restructurings"), ("new plan", "/restructurings/new")]
     for name, list_url, pattern in DETAIL_PAGES:
         href = first_link(page, list_url, pattern)
         if href is None and (role, name) in NOTHING_TO_LINK:

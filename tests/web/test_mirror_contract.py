@@ -83,6 +83,7 @@ SCHEMAS: dict[tuple[str, str], str] = {
     ("reports.models", "ImportProblem"): "ImportError_",
     ("reports.models", "ImportIssue"): "ImportIssue",
     ("reports.models", "ValueChange"): "ValueChange",
+    ("reports.models", "PredecessorReport"): "PredecessorReport",
     ("reports.models", "ImportSummary"): "ImportSummary",
     ("reports.client", "ImportChange"): "ImportChange",
     ("reports.client", "ImportRowPreview"): "ImportRowPreview",

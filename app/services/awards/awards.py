@@ -2,7 +2,9 @@
 conferring above its level, the same achievement awarded twice, a title for the wrong kind
 of recipient or for someone outside the sector."""
 
+from collections import defaultdict
 from collections.abc import Iterable
+from datetime import date
 
 from sqlalchemy import or_, update
 from sqlalchemy.orm.attributes import set_committed_value
@@ -43,6 +45,7 @@ from app.services.campaigns.campaigns import visible
 from app.services.common import apply_changes, bump, check_version, page
 from app.services.scope import Actor, authorize, in_subtree, may
 from app.services.text import code_contains, nfc
+from app.services.unit_history import refs_on
 from app.services.units import unit_ref
 
 
@@ -177,20 +180,20 @@ def publish_awards(
             select(Decision).where(col(Decision.id).in_({a.decision_id for a in awards}))
         ).all()
     }
-    unit_ids = (
-        {a.unit_id for a in awards}
-        | {a.recipient_unit_id for a in awards if a.recipient_unit_id}
-        | {d.issuer_id for d in decisions.values()}
-    )
-    units = {
-        u.id: unit_ref(u)
-        for u in session.exec(select(Unit).where(col(Unit.id).in_(unit_ids))).all()
-    }
+    # Every unit named as it was on its decision's signing day (one lookup per day).
+    by_day: dict[date, set[int]] = defaultdict(set)
+    for a in awards:
+        d = decisions[a.decision_id]
+        by_day[d.signed_on] |= {a.unit_id, d.issuer_id}
+        if a.recipient_unit_id is not None:
+            by_day[d.signed_on].add(a.recipient_unit_id)
+    named = {day: refs_on(session, ids, day) for day, ids in by_day.items()}
     people = _person_refs(session, [a.recipient_person_id for a in awards if a.recipient_person_id])
     types = {t.id: AwardTypeRef.model_validate(t) for t in session.exec(select(AwardType)).all()}
     out = []
     for a in awards:
         d = decisions[a.decision_id]
+        units = named[d.signed_on]
         out.append(
             AwardPublic(
                 id=a.id,  # type: ignore[arg-type]

@@ -214,11 +214,22 @@ def completeness(
     period = periods.get_by_code(session, period_code)
     parent = _parent(session, actor, parent_id)
     today = today or local_date(utcnow())
+    # The offices expected are those under the parent at the period's end that were alive
+    # then (a parent made later expects its predecessors' offices), named as they were.
+    day = period.ends_on
+    cov = coverage(session, parent.id, day)  # type: ignore[arg-type]
+    offices = descendants(parents_on(session, day), cov.units)
     rows = session.exec(
         select(Unit, Report)
         .outerjoin(Report, (Report.unit_id == Unit.id) & (Report.period_id == period.id))
-        .where(col(Unit.path).startswith(parent.path), reviewed_by_parent_clause())
+        .where(
+            col(Unit.id).in_(offices),
+            reviewed_by_parent_clause(),
+            col(Unit.valid_to).is_(None) | (col(Unit.valid_to) >= day),
+            col(Unit.valid_from).is_(None) | (col(Unit.valid_from) <= day),
+        )
     ).all()
+    names = refs_on(session, [parent.id, *(u.id for u, _ in rows)], day)  # type: ignore[list-item]
     items: list[CompletenessItem] = []
     for unit, report in rows:
         submitted = (
@@ -232,7 +243,7 @@ def completeness(
         )
         items.append(
             CompletenessItem(
-                unit=UnitRef.model_validate(unit),
+                unit=names[unit.id],  # type: ignore[index]
                 status=report.status if report else None,
                 report_id=report.id if report else None,
                 submitted_at=report.submitted_at.isoformat()
@@ -255,7 +266,7 @@ def completeness(
     reported = sum(1 for i in items if i.on_time is not None)
     return Completeness(
         period=periods.to_public(period),
-        parent=UnitRef.model_validate(parent),
+        parent=names[parent.id],  # type: ignore[index]
         expected=len(items),
         reported=reported,
         on_time=sum(1 for i in items if i.on_time),

@@ -175,9 +175,25 @@ class ValueChange(ApiModel):
     after: int | None = None
 
 
+class PredecessorReport(ApiModel):
+    """A predecessor's report of the same statistics year, beside a successor's."""
+
+    id: int
+    period: str
+    unit: UnitRef
+    status: str
+    indicators: dict[str, float | None] = {}
+
+    @property
+    def status_label(self) -> str:
+        return status_label(self.status)
+
+
 class ReportDetail(Report, EarlierFigures):
     history: list[HistoryEvent] = []
     changes_since_previous_submission: list[ValueChange] = []
+    earlier_summed_from: list[UnitRef] = []
+    predecessor_reports: list[PredecessorReport] = []
 
     @property
     def last_return(self) -> HistoryEvent | None:
