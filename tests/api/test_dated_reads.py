@@ -199,3 +199,28 @@ def test_the_completeness_board_expects_the_offices_of_the_periods_end(api, date
     then = ["Chi cục THADS huyện Giồng Trôm", "Chi cục THADS huyện Thạnh Phú"]
     assert board("CUC_A") == then
     assert board("THADS_VL") == sorted([*then, "Chi cục THADS huyện Càng Long"])
+
+
+def test_a_years_collective_candidates_are_the_units_of_that_year(api, session, dated):
+    """Asked at the Tổng cục for 2022, the units the 2025 restructuring made are no candidates;
+    the Chi cục that stood then are."""
+    w = dated
+    user = make_user(session, "reviewer_tc", Role.reviewer, w.units["TC"])
+    w.tokens["reviewer_tc"] = make_token(session, user)
+    session.commit()
+
+    def candidates(year: int) -> set[str]:
+        r = api.get(
+            "/api/v1/eligibility",
+            params={"year": year, "award_type": "TTLDTT", "recipient": "collective"},
+            headers=w.headers("reviewer_tc"),
+        )
+        assert r.status_code == 200, r.text
+        return {c["unit"]["code"] for c in r.json()["candidates"]}
+
+    then = candidates(2022)
+    assert {"CC_A1", "CC_A2", "CC_B1"} <= then
+    assert not then & {"THADS_VL", "PKV_1", "PKV_2"}
+    later = candidates(2026)
+    assert {"PKV_1", "PKV_2"} <= later
+    assert not later & {"CC_A1", "CC_A2", "CC_B1"}

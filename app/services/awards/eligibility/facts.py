@@ -81,7 +81,13 @@ def load(session: Session, year: int, scope: Unit) -> Facts:
     roots = succession.coverage(session, scope.id, day).units  # type: ignore[arg-type]
     ids_then = set(roots) | succession.descendants(succession.parents_on(session, day), roots)
     units = session.exec(
-        select(Unit).where(col(Unit.id).in_(ids_then), col(Unit.is_external).is_(False))
+        select(Unit).where(
+            col(Unit.id).in_(ids_then),
+            col(Unit.is_external).is_(False),
+            # only the units of that day: none made later, none ended before it
+            col(Unit.valid_from).is_(None) | (col(Unit.valid_from) <= day),
+            col(Unit.valid_to).is_(None) | (col(Unit.valid_to) >= day),
+        )
     ).all()
     facts.units = {u.id: u for u in units}  # type: ignore[misc]
     for person, unit_id in _people_on(session, list(facts.units), day):
