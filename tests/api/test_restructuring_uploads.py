@@ -217,6 +217,11 @@ def test_the_template_explains_its_columns_and_reads_back_once_filled(api, natio
     assert book.sheetnames == ["Phương án", "Sự kiện", "Hướng dẫn"]
     guide = {row[1]: row[2] for row in book["Hướng dẫn"].iter_rows(values_only=True)}
     assert "hợp nhất, sáp nhập" in guide["kind"] and "giải thể" in guide["kind"]
+    # Uploaded blank, it names what is missing, sheet and row.
+    blank = _upload(api, w, "admin_a", r.content, dry_run="true")
+    missing = {e["field"]: e for e in problem(blank, 422)["errors"]}
+    assert missing["title"]["code"] == "missing"
+    assert missing["title"]["message"].startswith("Trang Phương án, dòng 2: ")
     head = book["Phương án"]
     values = {"title": "Đổi tên Chi cục", "effective_on": "01/07/2025", "basis_number": "12/QĐ"}
     for row in head.iter_rows(min_row=2):

@@ -139,12 +139,13 @@ def read_plan(data: bytes) -> SheetPlan:
             where = f"events.{index}.new_units.{len(event['new_units'])}"
             rows[where] = (events_sheet.title, line)
             event["new_units"].append({k: v for k, v in new.items() if v})
-    plan = {
+    read = {
         "title": _text(head.get("title")),
         "effective_on": _text(head.get("effective_on")),
         "basis": _basis(head.get("basis_number"), head.get("basis_date"), head.get("basis_title")),
         "events": events,
     }
+    plan = {k: v for k, v in read.items() if v is not None}  # an empty cell reads as "required"
     return SheetPlan(plan, {k: v for k, v in rows.items() if not k.startswith("sheet:")})
 
 
